@@ -1,0 +1,327 @@
+//! Metadata blocks at the top of text files: ```` ```yaml ```` fences, `---` front matter and
+//! ` date YYYY-MM-DD ` datelines, read into [`Metadata`].
+
+use std::collections::BTreeMap;
+
+use super::dates::{Published, parse_published};
+use super::decode::decode_entities;
+use crate::comparison::SourceFormat;
+
+/// What a document says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// The headline.
+    pub title: Option<String>,
+    /// The article's address.
+    pub url: Option<String>,
+    /// When it was published.
+    pub published: Option<Published>,
+    /// The area or site name the metadata gives (`area`, `site_name`, `publisher`, …).
+    pub site: Option<String>,
+    /// Which metadata key gave [`Metadata::site`].
+    pub site_key: Option<String>,
+    /// The standfirst or summary.
+    pub description: Option<String>,
+    /// Every scalar field, flattened to lower-case dotted keys (`og.title`), entities decoded.
+    pub fields: BTreeMap<String, String>,
+}
+
+/// A text split into its metadata and its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// Which metadata form was found.
+    pub format: SourceFormat,
+    /// The metadata (empty when none).
+    pub meta: Metadata,
+    /// Byte offset in the input where the body starts.
+    pub body_start: usize,
+    /// Problems met (malformed YAML, unterminated fence).
+    pub warnings: Vec<String>,
+}
+
+const TITLE_KEYS: &[&str] = &["og.title", "title", "headline", "name", "dc.title"];
+const URL_KEYS: &[&str] = &["url", "og.url", "canonical", "link", "source_url", "permalink"];
+const DATE_KEYS: &[&str] = &[
+    "publish.date",
+    "published",
+    "date",
+    "pubdate",
+    "publish_date",
+    "published_at",
+    "datepublished",
+    "article.published_time",
+    "publication_date",
+    "created",
+];
+const SITE_KEYS: &[&str] = &[
+    "area",
+    "site",
+    "site_name",
+    "og.site_name",
+    "publisher",
+    "publisher.name",
+    "organisation",
+    "organization",
+    "source",
+];
+const DESCRIPTION_KEYS: &[&str] = &["description", "og.description", "summary", "excerpt"];
+
+/// Finds a metadata block at the top of `text` (after leading blank lines), reads it, and says
+/// where the body starts. `plain` is the format to report when there is none.
+pub fn split(text: &str, plain: SourceFormat) -> Split {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let first_line = rest.lines().next().unwrap_or("").trim();
+    let fence = ["```yaml", "```yml", "~~~yaml", "~~~yml"]
+        .iter()
+        .find(|f| first_line.eq_ignore_ascii_case(f));
+    if let Some(f) = fence {
+        return block(text, lead, &f[..3], SourceFormat::FencedYaml, "```yaml fence", plain);
+    }
+    if first_line == "---" {
+        return block(text, lead, "---", SourceFormat::Yaml, "--- front matter", plain);
+    }
+    if let Some((date, len)) = dateline(rest) {
+        let meta = Metadata {
+            published: Some(date),
+            ..Metadata::default()
+        };
+        return Split {
+            format: SourceFormat::Dateline,
+            meta,
+            body_start: lead + len,
+            warnings: Vec::new(),
+        };
+    }
+    Split {
+        format: plain,
+        meta: Metadata::default(),
+        body_start: 0,
+        warnings: Vec::new(),
+    }
+}
+
+/// A fenced or dashed block starting at `lead`, closed by a line equal to `close`
+/// (or `...` for front matter).
+fn block(
+    text: &str,
+    lead: usize,
+    close: &str,
+    format: SourceFormat,
+    what: &str,
+    plain: SourceFormat,
+) -> Split {
+    let open_end = text[lead..]
+        .find('\n')
+        .map_or(text.len(), |i| lead + i + 1);
+    let mut pos = open_end;
+    let mut closing = None;
+    for line in text[open_end..].split_inclusive('\n') {
+        let t = line.trim();
+        if t == close || (close == "---" && t == "...") {
+            closing = Some((pos, pos + line.len()));
+            break;
+        }
+        pos += line.len();
+    }
+    let Some((yaml_end, body_start)) = closing else {
+        return Split {
+            format: plain,
+            meta: Metadata::default(),
+            body_start: open_end,
+            warnings: vec![format!(
+                "unterminated {what}: no closing `{close}` line, so the file is read as text"
+            )],
+        };
+    };
+    let yaml = &text[open_end..yaml_end];
+    let mut warnings = Vec::new();
+    let meta = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+        Ok(serde_yaml::Value::Mapping(map)) => metadata_from_fields(flatten(&map)),
+        Ok(serde_yaml::Value::Null) => Metadata::default(),
+        Ok(_) => {
+            warnings.push(format!("{what} is not a key: value mapping; metadata ignored"));
+            Metadata::default()
+        }
+        Err(e) => {
+            warnings.push(format!("malformed YAML in {what}: {e}; metadata ignored"));
+            Metadata::default()
+        }
+    };
+    Split {
+        format,
+        meta,
+        body_start,
+        warnings,
+    }
+}
+
+/// ` date 2020-02-28 ` at the very start: returns the date and the bytes it covers
+/// (including the space after it).
+fn dateline(rest: &str) -> Option<(Published, usize)> {
+    let mut words = rest.splitn(3, char::is_whitespace);
+    let label = words.next()?;
+    if !label.trim_end_matches(':').eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let value = words.next()?;
+    let date = parse_published(value)?;
+    let consumed = label.len() + 1 + value.len();
+    let after = &rest[consumed..];
+    let ws = after.len() - after.trim_start().len();
+    Some((date, consumed + ws))
+}
+
+/// Flattens a YAML mapping into lower-case dotted keys with string values.
+pub fn flatten(map: &serde_yaml::Mapping) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    flatten_into("", map, &mut out);
+    out
+}
+
+fn flatten_into(prefix: &str, map: &serde_yaml::Mapping, out: &mut BTreeMap<String, String>) {
+    for (k, v) in map {
+        let Some(key) = scalar(k) else { continue };
+        let key = key.to_lowercase().replace(':', ".");
+        let key = if prefix.is_empty() {
+            key
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match v {
+            serde_yaml::Value::Mapping(m) => flatten_into(&key, m, out),
+            serde_yaml::Value::Sequence(items) => {
+                let parts: Vec<String> = items.iter().filter_map(scalar).collect();
+                if !parts.is_empty() {
+                    out.insert(key, decode_entities(&parts.join(", ")));
+                }
+            }
+            other => {
+                if let Some(s) = scalar(other) {
+                    out.insert(key, decode_entities(s.trim()));
+                }
+            }
+        }
+    }
+}
+
+fn scalar(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        serde_yaml::Value::Tagged(t) => scalar(&t.value),
+        _ => None,
+    }
+}
+
+/// Picks title, url, date, site and description out of flattened fields by the usual names.
+pub fn metadata_from_fields(fields: BTreeMap<String, String>) -> Metadata {
+    let pick = |keys: &[&str]| -> Option<(String, String)> {
+        keys.iter().find_map(|k| {
+            fields
+                .get(*k)
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| (k.to_string(), v.trim().to_string()))
+        })
+    };
+    let mut site = pick(SITE_KEYS);
+    let title = pick(TITLE_KEYS).map(|(key, t)| {
+        // "Headline | Site Name": keep the headline; the suffix names the site.
+        if key == "title" {
+            if let Some((head, tail)) = t.rsplit_once(" | ") {
+                if site.is_none() && !tail.trim().is_empty() {
+                    site = Some(("title suffix".to_string(), tail.trim().to_string()));
+                }
+                return head.trim().to_string();
+            }
+        }
+        t
+    });
+    let published = DATE_KEYS
+        .iter()
+        .filter_map(|k| fields.get(*k))
+        .find_map(|v| parse_published(v));
+    Metadata {
+        title,
+        url: pick(URL_KEYS).map(|(_, v)| v),
+        published,
+        site_key: site.as_ref().map(|(k, _)| k.clone()),
+        site: site.map(|(_, v)| v),
+        description: pick(DESCRIPTION_KEYS).map(|(_, v)| v),
+        fields,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fenced_yaml_with_nested_keys_and_entities() {
+        let text = "```yaml\narea: Northshire\nog:\n  title: Port deal signed\n  description: A &#163;5m deal &amp; more\npublish:\n  date: 08:57 28/02/2020\ntitle: Port deal signed | Northshire Council\nurl: https://example.org/a?x=1&amp;y=2\n```\n\nBody text.\n";
+        let s = split(text, SourceFormat::Plain);
+        assert_eq!(s.format, SourceFormat::FencedYaml);
+        assert_eq!(&text[s.body_start..], "\nBody text.\n");
+        assert_eq!(s.meta.title.as_deref(), Some("Port deal signed"));
+        assert_eq!(s.meta.url.as_deref(), Some("https://example.org/a?x=1&y=2"));
+        assert_eq!(s.meta.site.as_deref(), Some("Northshire"));
+        assert_eq!(s.meta.site_key.as_deref(), Some("area"));
+        assert_eq!(s.meta.description.as_deref(), Some("A \u{a3}5m deal & more"));
+        assert_eq!(
+            s.meta.published.map(Published::to_iso).as_deref(),
+            Some("2020-02-28T08:57:00")
+        );
+        assert!(s.warnings.is_empty());
+    }
+
+    #[test]
+    fn dashed_front_matter_and_title_suffix() {
+        let text = "---\ntitle: Rates frozen | Riverton Council\ndate: 2021-06-01\n---\nThe council said…";
+        let s = split(text, SourceFormat::Markdown);
+        assert_eq!(s.format, SourceFormat::Yaml);
+        assert_eq!(s.meta.title.as_deref(), Some("Rates frozen"));
+        assert_eq!(s.meta.site.as_deref(), Some("Riverton Council"));
+        assert_eq!(&text[s.body_start..], "The council said…");
+    }
+
+    #[test]
+    fn dateline() {
+        let text = " date 2020-02-28 Image caption A ship\n\nThe port opened.";
+        let s = split(text, SourceFormat::Plain);
+        assert_eq!(s.format, SourceFormat::Dateline);
+        assert_eq!(&text[s.body_start..], "Image caption A ship\n\nThe port opened.");
+        assert_eq!(s.meta.published.map(Published::to_iso).as_deref(), Some("2020-02-28"));
+        // "date" followed by no date is just text
+        let s = split("Date night is back.", SourceFormat::Plain);
+        assert_eq!(s.format, SourceFormat::Plain);
+        assert_eq!(s.body_start, 0);
+    }
+
+    #[test]
+    fn malformed_yaml_is_reported_and_kept_out_of_the_body() {
+        let text = "```yaml\ntitle: [unclosed\n  : :\n```\nBody.";
+        let s = split(text, SourceFormat::Plain);
+        assert_eq!(s.format, SourceFormat::FencedYaml);
+        assert_eq!(&text[s.body_start..], "Body.");
+        assert_eq!(s.meta, Metadata::default());
+        assert!(s.warnings[0].contains("malformed YAML"), "{:?}", s.warnings);
+    }
+
+    #[test]
+    fn unterminated_fence_reads_as_text() {
+        let text = "```yaml\ntitle: x\nThe rest of the story.";
+        let s = split(text, SourceFormat::Plain);
+        assert_eq!(s.format, SourceFormat::Plain);
+        assert_eq!(&text[s.body_start..], "title: x\nThe rest of the story.");
+        assert!(s.warnings[0].contains("unterminated"));
+    }
+
+    #[test]
+    fn no_metadata() {
+        let s = split("Just a story.\n", SourceFormat::Plain);
+        assert_eq!(s.format, SourceFormat::Plain);
+        assert_eq!(s.body_start, 0);
+        assert!(s.warnings.is_empty());
+    }
+}

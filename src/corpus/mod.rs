@@ -1,0 +1,462 @@
+//! The document store: the only code that reads article files.
+//!
+//! [`load`] walks a folder recursively in a stable (sorted) order and reads every `.txt`,
+//! `.md`/`.markdown` and `.html`/`.htm` file into a [`Document`]: decoded text, metadata,
+//! body, publisher with evidence. Every problem becomes a warning; one bad file never stops
+//! the rest loading. [`bundled_sample`] reads the sample corpus compiled into the binary.
+
+pub mod dates;
+pub mod decode;
+pub mod front_matter;
+pub mod markup;
+pub mod publisher;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::comparison::SourceFormat;
+use crate::lexicon::{LEXICON_FILES, Lexicon};
+pub use dates::Published;
+pub use front_matter::Metadata;
+pub use publisher::Publisher;
+
+/// The sample corpus, compiled in so a double-clicked app needs no files.
+static SAMPLE: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/alliance");
+
+/// The name shown for the bundled sample in place of a folder.
+pub const SAMPLE_ROOT: &str = "bundled sample (alliance)";
+
+/// Limits on what is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Files larger than this are skipped with a warning.
+    pub max_file_bytes: u64,
+    /// At most this many documents are read; the rest are reported.
+    pub max_documents: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_bytes: 8 * 1024 * 1024,
+            max_documents: 100_000,
+        }
+    }
+}
+
+/// Why a folder could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The path does not exist.
+    #[error("{0}: no such folder")]
+    Missing(PathBuf),
+    /// The path is not a folder.
+    #[error("{0}: not a folder")]
+    NotAFolder(PathBuf),
+    /// The folder cannot be listed.
+    #[error("{path}: cannot read folder: {source}")]
+    Unreadable {
+        /// The folder.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+}
+
+/// One article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// `d-` + a hash of [`Document::path`].
+    pub id: String,
+    /// Relative to the corpus root, `/` separators.
+    pub path: String,
+    /// What the document was read from.
+    pub format: SourceFormat,
+    /// Its metadata.
+    pub meta: Metadata,
+    /// The title: metadata, else the first line of the body.
+    pub title: String,
+    /// The decoded visible text, without metadata; statement spans index into it.
+    pub body: String,
+    /// The encoding the bytes were read as.
+    pub encoding: &'static str,
+    /// Who published it, and why the engine thinks so.
+    pub publisher: Publisher,
+    /// Problems met reading it.
+    pub warnings: Vec<String>,
+}
+
+/// A paragraph of a document body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// 0-based index in the body.
+    pub index: usize,
+    /// Byte range in [`Document::body`], trimmed.
+    pub span: Range<usize>,
+}
+
+impl Document {
+    /// The body's paragraphs. When the body separates blocks with blank lines, a paragraph is
+    /// such a block (a list item line is a paragraph of its own); otherwise every line is one.
+    pub fn paragraphs(&self) -> Vec<Paragraph> {
+        paragraphs(&self.body)
+    }
+}
+
+/// Splits text into paragraphs (see [`Document::paragraphs`]).
+pub fn paragraphs(body: &str) -> Vec<Paragraph> {
+    let blank_separated = body.contains("\n\n") || body.contains("\n \n");
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut pos = 0;
+    for line in body.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            spans.extend(current.take());
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let range = start + lead..start + lead + trimmed.len();
+        let is_item = is_list_item(trimmed);
+        match current.as_mut() {
+            Some(cur) if blank_separated && !is_item && !is_list_item(&body[cur.clone()]) => {
+                cur.end = range.end;
+            }
+            _ => {
+                spans.extend(current.take());
+                current = Some(range);
+            }
+        }
+    }
+    spans.extend(current);
+    spans
+        .into_iter()
+        .enumerate()
+        .map(|(index, span)| Paragraph { index, span })
+        .collect()
+}
+
+fn is_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('*' | '-' | '•' | '–' | '·') => chars.next().is_some_and(char::is_whitespace),
+        _ => false,
+    }
+}
+
+/// All documents of a folder, with what went wrong.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// The folder as the user gave it, or [`SAMPLE_ROOT`].
+    pub root: String,
+    /// The documents, sorted by path.
+    pub documents: Vec<Document>,
+    /// Folder-level warnings: skipped files and folders.
+    pub warnings: Vec<String>,
+    /// Lexicon files found at the folder's top level or in its `.parallax/`: `(name, text)`.
+    pub lexicon_files: Vec<(String, String)>,
+}
+
+impl Corpus {
+    /// The bundled vocabulary extended by the folder's own lexicon files.
+    pub fn lexicon(&self) -> Lexicon {
+        Lexicon::with_extensions(&self.lexicon_files)
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}
+
+/// The stable id of a document at a relative path.
+pub fn document_id(path: &str) -> String {
+    format!("d-{:016x}", xxhash_rust::xxh3::xxh3_64(path.as_bytes()))
+}
+
+/// What kind of article file a path is, by extension; `None` for anything else.
+fn plain_format(path: &Path) -> Option<SourceFormat> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("txt" | "text") => Some(SourceFormat::Plain),
+        Some("md" | "markdown") => Some(SourceFormat::Markdown),
+        Some("html" | "htm" | "xhtml") => Some(SourceFormat::Html),
+        _ => None,
+    }
+}
+
+/// Reads one article from its bytes. `path` is relative to the corpus root.
+///
+/// Errors are the reason the file is skipped (binary, empty).
+pub fn read_document(path: &str, bytes: &[u8], lexicon: &Lexicon) -> Result<Document, String> {
+    let kind = plain_format(Path::new(path)).unwrap_or(SourceFormat::Plain);
+    let decoded = decode::decode_bytes(bytes).map_err(|e| e.to_string())?;
+    let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
+    let (format, meta, body) = match kind {
+        SourceFormat::Html => {
+            let (meta, body) = markup::html_to_text(&decoded.text);
+            (SourceFormat::Html, meta, body)
+        }
+        _ => {
+            let split = front_matter::split(&decoded.text, kind);
+            warnings.extend(split.warnings);
+            let rest = &decoded.text[split.body_start..];
+            let mut meta = split.meta;
+            let body = if kind == SourceFormat::Markdown {
+                let (h1, text) = markup::markdown_to_text(rest);
+                if meta.title.is_none() {
+                    meta.title = h1;
+                }
+                text
+            } else {
+                decode::decode_entities(rest)
+            };
+            (split.format, meta, body)
+        }
+    };
+    let body = trim_body(body);
+    if body.is_empty() {
+        return Err("no text after the metadata".to_string());
+    }
+    let title = meta
+        .title
+        .clone()
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| first_line_title(&body));
+    let publisher = publisher::find(&meta, &body, lexicon);
+    Ok(Document {
+        id: document_id(path),
+        path: path.to_string(),
+        format,
+        meta,
+        title,
+        body,
+        encoding: decoded.encoding,
+        publisher,
+        warnings,
+    })
+}
+
+/// Drops leading blank lines and trailing whitespace; keeps a single final newline off.
+fn trim_body(body: String) -> String {
+    let start = body.len() - body.trim_start_matches(['\n', '\r']).len();
+    body[start..].trim_end().to_string()
+}
+
+fn first_line_title(body: &str) -> String {
+    let line = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    if line.chars().count() <= 120 {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(117).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", &cut[..i]),
+        None => format!("{cut}…"),
+    }
+}
+
+/// Loads every article under `dir`.
+///
+/// Hidden folders and files, link loops, files over the size limit, binary and unreadable
+/// files, and files of other types are skipped with a warning each. Lexicon files
+/// (`topics.yaml`, …) at the top level or in `.parallax/` extend the vocabulary.
+pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
+    let meta = std::fs::metadata(dir).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::Missing(dir.to_path_buf()),
+        _ => LoadError::Unreadable {
+            path: dir.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotAFolder(dir.to_path_buf()));
+    }
+    std::fs::read_dir(dir).map_err(|e| LoadError::Unreadable {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+
+    let mut corpus = Corpus {
+        root: dir.display().to_string(),
+        ..Corpus::default()
+    };
+    for name in LEXICON_FILES {
+        for candidate in [dir.join(name), dir.join(".parallax").join(name)] {
+            if let Ok(text) = std::fs::read_to_string(&candidate) {
+                corpus.lexicon_files.push((name.to_string(), text));
+            }
+        }
+    }
+    let lexicon = corpus.lexicon();
+    corpus.warnings.extend(lexicon.warnings.iter().cloned());
+
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    let mut files: Vec<(String, PathBuf, u64)> = Vec::new();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                corpus.warnings.push(walk_warning(dir, &e));
+                continue;
+            }
+        };
+        let rel = relative(dir, entry.path());
+        if entry.file_type().is_dir() {
+            if entry.depth() > 0 {
+                hidden_children(entry.path(), &rel, &mut corpus.warnings);
+            } else {
+                hidden_children(entry.path(), "", &mut corpus.warnings);
+            }
+            continue;
+        }
+        if entry.depth() == 1 && LEXICON_FILES.contains(&rel.as_str()) {
+            continue;
+        }
+        if plain_format(entry.path()).is_none() {
+            let lexicon_like = rel.ends_with(".yaml") || rel.ends_with(".yml");
+            if !lexicon_like {
+                corpus
+                    .warnings
+                    .push(format!("skipped {rel}: not an article type (.txt, .md, .html)"));
+            }
+            continue;
+        }
+        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > options.max_file_bytes {
+            corpus.warnings.push(format!(
+                "skipped {rel}: {} bytes is over the {} byte limit",
+                size, options.max_file_bytes
+            ));
+            continue;
+        }
+        files.push((rel, entry.into_path(), size));
+    }
+    if files.len() > options.max_documents {
+        corpus.warnings.push(format!(
+            "read the first {} of {} files: the document limit",
+            options.max_documents,
+            files.len()
+        ));
+        files.truncate(options.max_documents);
+    }
+    for (rel, path, _) in files {
+        match std::fs::read(&path) {
+            Ok(bytes) => match read_document(&rel, &bytes, &lexicon) {
+                Ok(doc) => corpus.documents.push(doc),
+                Err(why) => corpus.warnings.push(format!("skipped {rel}: {why}")),
+            },
+            Err(e) => corpus.warnings.push(format!("skipped {rel}: cannot read: {e}")),
+        }
+    }
+    corpus.documents.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(corpus)
+}
+
+/// The sample corpus compiled into the binary.
+pub fn bundled_sample() -> Corpus {
+    let lexicon = Lexicon::bundled();
+    let mut corpus = Corpus {
+        root: SAMPLE_ROOT.to_string(),
+        ..Corpus::default()
+    };
+    let mut files: Vec<_> = SAMPLE.files().collect();
+    files.sort_by_key(|f| f.path().to_path_buf());
+    for file in files {
+        let rel = file.path().to_string_lossy().replace('\\', "/");
+        match read_document(&rel, file.contents(), &lexicon) {
+            Ok(doc) => corpus.documents.push(doc),
+            Err(why) => corpus.warnings.push(format!("skipped {rel}: {why}")),
+        }
+    }
+    corpus
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// Warns about hidden folders directly inside `dir` (they are filtered out of the walk),
+/// except our own `.parallax` folder.
+fn hidden_children(dir: &Path, rel: &str, warnings: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| n.starts_with('.') && n != ".parallax")
+        .collect();
+    names.sort();
+    for n in names {
+        let shown = if rel.is_empty() { n } else { format!("{rel}/{n}") };
+        warnings.push(format!("skipped {shown}: hidden"));
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn walk_warning(root: &Path, e: &walkdir::Error) -> String {
+    let path = e
+        .path()
+        .map(|p| relative(root, p))
+        .unwrap_or_else(|| "?".to_string());
+    if let Some(ancestor) = e.loop_ancestor() {
+        format!(
+            "skipped {path}: link loop back to {}",
+            relative(root, ancestor)
+        )
+    } else if let Some(io) = e.io_error() {
+        format!("skipped {path}: cannot read: {io}")
+    } else {
+        format!("skipped {path}: {e}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_blank_separated_with_list_items() {
+        let body = "First line\ncontinues.\n\n * one\n * two\n\nLast.";
+        let p: Vec<&str> = paragraphs(body).iter().map(|p| &body[p.span.clone()]).collect();
+        assert_eq!(p, vec!["First line\ncontinues.", "* one", "* two", "Last."]);
+    }
+
+    #[test]
+    fn paragraphs_one_per_line_without_blank_lines() {
+        let body = "One.\nTwo “quoted”.\nThree.";
+        let p: Vec<&str> = paragraphs(body).iter().map(|p| &body[p.span.clone()]).collect();
+        assert_eq!(p, vec!["One.", "Two “quoted”.", "Three."]);
+    }
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        assert_eq!(document_id("a/b.txt"), document_id("a/b.txt"));
+        assert_ne!(document_id("a/b.txt"), document_id("a/c.txt"));
+        assert!(document_id("x").starts_with("d-"));
+    }
+
+    #[test]
+    fn first_line_title_is_cut_at_a_word() {
+        let long = "word ".repeat(40);
+        let t = first_line_title(&long);
+        assert!(t.ends_with('…') && t.chars().count() <= 120, "{t}");
+    }
+}

@@ -1,0 +1,75 @@
+//! # Parallax: who claims what
+//!
+//! Parallax reads a folder of press releases and news articles, splits them into statements,
+//! works out who makes each claim, lines up the statements that speak of the same thing
+//! across the parties and highlights what is disputed.
+//!
+//! One pure pipeline serves the GUI, the command line and the tests:
+//!
+//! ```text
+//! folder ──▶ corpus ──▶ reading ──▶ compare ──▶ Comparison ──▶ app (egui) / export
+//! ```
+//!
+//! ```
+//! let corpus = parallax::corpus::bundled_sample();
+//! let comparison = parallax::analyze(&corpus, &parallax::Settings::default());
+//! assert_eq!(comparison.documents.len(), 5);
+//! assert_eq!(comparison.schema, "parallax.comparison/1");
+//! ```
+//!
+//! - [`corpus`]: the document store (files → decoded, metadata-aware [`corpus::Document`]s).
+//! - [`lexicon`]: general vocabulary from `assets/*.yaml`, extendable per folder.
+//! - [`comparison`]: the model every consumer reads, the JSON contract.
+//! - [`app`]: the egui window (the only module that imports egui).
+
+pub mod app;
+pub mod comparison;
+pub mod corpus;
+pub mod lexicon;
+pub mod sides;
+
+use comparison::{Comparison, DocumentInfo, SCHEMA};
+use corpus::Corpus;
+
+/// Options of an analysis run.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {}
+
+/// The generator string written into every comparison: `parallax <version>`.
+pub fn generator() -> String {
+    format!("parallax {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// Analyses a loaded corpus: the one pipeline behind the GUI, the command line and the tests.
+///
+/// Deterministic: the same corpus gives a byte-identical comparison.
+pub fn analyze(corpus: &Corpus, _settings: &Settings) -> Comparison {
+    let lexicon = corpus.lexicon();
+    let sides = sides::from_publishers(corpus, &lexicon);
+    let documents = corpus
+        .documents
+        .iter()
+        .map(|d| DocumentInfo {
+            id: d.id.clone(),
+            path: d.path.clone(),
+            title: d.title.clone(),
+            url: d.meta.url.clone(),
+            published: d.meta.published.map(corpus::Published::to_iso),
+            publisher: d.publisher.party.as_deref().map(sides::side_id),
+            publisher_evidence: d.publisher.evidence.clone(),
+            format: d.format,
+            warnings: d.warnings.clone(),
+        })
+        .collect();
+    Comparison {
+        schema: SCHEMA.to_string(),
+        generator: generator(),
+        root: corpus.root.clone(),
+        sides,
+        documents,
+        statements: Vec::new(),
+        groups: Vec::new(),
+        timeline: Vec::new(),
+        warnings: corpus.warnings.clone(),
+    }
+}
