@@ -144,6 +144,10 @@ pub struct Statement {
     pub speaker: Option<String>,
     /// The side that makes the claim.
     pub claimant: Option<String>,
+    /// The side that denies the claim in the same sentence ("… – a claim the council
+    /// disputes"); absent when nobody does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counter_claimant: Option<String>,
     /// Topic ids (see `assets/topics.yaml`).
     pub topics: Vec<String>,
     /// Dates, figures and actors found in the text.

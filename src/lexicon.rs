@@ -1,6 +1,8 @@
 //! General vocabulary, kept as data in `assets/*.yaml` and compiled in; a file of the same
 //! name in the opened folder (or its `.parallax/` folder) extends it.
 
+use std::collections::HashSet;
+
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
@@ -11,8 +13,19 @@ pub const OUTLETS_YAML: &str = include_str!("../assets/outlets.yaml");
 /// The bundled `assets/boilerplate.yaml`.
 pub const BOILERPLATE_YAML: &str = include_str!("../assets/boilerplate.yaml");
 
+/// The bundled `assets/reading.yaml`.
+pub const READING_YAML: &str = include_str!("../assets/reading.yaml");
+/// The bundled `assets/topics.yaml`.
+pub const TOPICS_YAML: &str = include_str!("../assets/topics.yaml");
+
 /// The names of the lexicon files a folder may extend.
-pub const LEXICON_FILES: &[&str] = &["actors.yaml", "outlets.yaml", "boilerplate.yaml", "topics.yaml"];
+pub const LEXICON_FILES: &[&str] = &[
+    "actors.yaml",
+    "outlets.yaml",
+    "boilerplate.yaml",
+    "topics.yaml",
+    "reading.yaml",
+];
 
 /// Words for organisations and the parties they speak for (`actors.yaml`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -65,6 +78,74 @@ pub struct Boilerplate {
     pub signoffs: Vec<Regex>,
 }
 
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct ReadingFile {
+    speech_verbs: Vec<String>,
+    claim_verbs: Vec<String>,
+    denial_verbs: Vec<String>,
+    claim_nouns: Vec<String>,
+    party_pronouns: Vec<String>,
+    person_pronouns: Vec<String>,
+    titles: Vec<String>,
+    role_words: Vec<String>,
+    abbreviations: Vec<String>,
+    numeric_abbreviations: Vec<String>,
+    function_words: Vec<String>,
+    affiliations: Vec<String>,
+}
+
+/// Words of attribution and sentence structure (`reading.yaml`), all lower case.
+#[derive(Debug, Clone, Default)]
+pub struct ReadingWords {
+    /// Verbs that introduce or follow a quotation (`said`, `added`).
+    pub speech_verbs: HashSet<String>,
+    /// Verbs that make a sentence about a party a reported claim (`says`, `claimed`).
+    pub claim_verbs: HashSet<String>,
+    /// Verbs that deny another party's claim (`disputes`).
+    pub denial_verbs: HashSet<String>,
+    /// Nouns that name a claim (`claim`, `allegation`).
+    pub claim_nouns: HashSet<String>,
+    /// Pronouns that stand for an organisation (`it`).
+    pub party_pronouns: HashSet<String>,
+    /// Pronouns that stand for a person (`he`, `she`).
+    pub person_pronouns: HashSet<String>,
+    /// Titles before a name (`mr`, `dr`).
+    pub titles: HashSet<String>,
+    /// Words of an office or job (`chief`, `executive`).
+    pub role_words: HashSet<String>,
+    /// Abbreviations whose full stop does not end a sentence (`mr`, `e.g`).
+    pub abbreviations: HashSet<String>,
+    /// Abbreviations that keep their full stop before a number (`no`).
+    pub numeric_abbreviations: HashSet<String>,
+    /// Capitalised sentence openers that never start a name (`the`, `under`).
+    pub function_words: HashSet<String>,
+    /// Political affiliations that may stand between a role and a name.
+    pub affiliations: HashSet<String>,
+}
+
+/// A topic of `topics.yaml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Topic {
+    /// The id written into statements (`subsidy`).
+    pub id: String,
+    /// A human-readable name.
+    pub label: String,
+    /// Words matched on their stems.
+    pub words: Vec<String>,
+    /// Multi-word phrases matched on the stems of their words, in order.
+    pub phrases: Vec<String>,
+    /// Acronyms matched exactly, case included (`IT`).
+    pub acronyms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct TopicsFile {
+    topics: Vec<Topic>,
+}
+
 /// All vocabulary the engine uses.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -74,6 +155,12 @@ pub struct Lexicon {
     pub outlets: Vec<Outlet>,
     /// Boilerplate patterns.
     pub boilerplate: Boilerplate,
+    /// Words of attribution and sentence structure.
+    pub reading: ReadingWords,
+    /// Topics, in file order; a folder's topic replaces a bundled one of the same id.
+    pub topics: Vec<Topic>,
+    /// [`Actors::organisation_words`] as a set, for fast look-ups.
+    organisation_set: HashSet<String>,
     /// Problems met reading a user's lexicon files.
     pub warnings: Vec<String>,
 }
@@ -85,7 +172,13 @@ impl Lexicon {
         lex.extend("actors.yaml", ACTORS_YAML);
         lex.extend("outlets.yaml", OUTLETS_YAML);
         lex.extend("boilerplate.yaml", BOILERPLATE_YAML);
-        debug_assert!(lex.warnings.is_empty(), "bundled lexicon: {:?}", lex.warnings);
+        lex.extend("reading.yaml", READING_YAML);
+        lex.extend("topics.yaml", TOPICS_YAML);
+        debug_assert!(
+            lex.warnings.is_empty(),
+            "bundled lexicon: {:?}",
+            lex.warnings
+        );
         lex
     }
 
@@ -104,13 +197,21 @@ impl Lexicon {
             "actors.yaml" => match serde_yaml::from_str::<Actors>(text) {
                 Ok(a) => {
                     let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase());
-                    self.actors.organisation_words.extend(lower(a.organisation_words));
+                    self.actors
+                        .organisation_words
+                        .extend(lower(a.organisation_words));
+                    self.organisation_set =
+                        self.actors.organisation_words.iter().cloned().collect();
                     self.actors.office_phrases.extend(lower(a.office_phrases));
                     self.actors.party_suffixes.extend(lower(a.party_suffixes));
                     self.actors.reporting_verbs.extend(lower(a.reporting_verbs));
                     // longest first, so "police and crime commissioner for" beats "pcc"
-                    self.actors.office_phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-                    self.actors.party_suffixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+                    self.actors
+                        .office_phrases
+                        .sort_by_key(|p| std::cmp::Reverse(p.len()));
+                    self.actors
+                        .party_suffixes
+                        .sort_by_key(|p| std::cmp::Reverse(p.len()));
                 }
                 Err(e) => self.warnings.push(format!("{name}: {e}")),
             },
@@ -145,14 +246,53 @@ impl Lexicon {
                 }
                 Err(e) => self.warnings.push(format!("{name}: {e}")),
             },
+            "reading.yaml" => match serde_yaml::from_str::<ReadingFile>(text) {
+                Ok(r) => {
+                    let add = |v: Vec<String>, into: &mut HashSet<String>| {
+                        into.extend(v.into_iter().map(|s| s.trim().to_lowercase()));
+                    };
+                    let w = &mut self.reading;
+                    add(r.speech_verbs, &mut w.speech_verbs);
+                    add(r.claim_verbs, &mut w.claim_verbs);
+                    add(r.denial_verbs, &mut w.denial_verbs);
+                    add(r.claim_nouns, &mut w.claim_nouns);
+                    add(r.party_pronouns, &mut w.party_pronouns);
+                    add(r.person_pronouns, &mut w.person_pronouns);
+                    add(r.titles, &mut w.titles);
+                    add(r.role_words, &mut w.role_words);
+                    add(r.abbreviations, &mut w.abbreviations);
+                    add(r.numeric_abbreviations, &mut w.numeric_abbreviations);
+                    add(r.function_words, &mut w.function_words);
+                    add(r.affiliations, &mut w.affiliations);
+                }
+                Err(e) => self.warnings.push(format!("{name}: {e}")),
+            },
+            "topics.yaml" => match serde_yaml::from_str::<TopicsFile>(text) {
+                Ok(t) => {
+                    for topic in t.topics {
+                        if topic.id.trim().is_empty() {
+                            self.warnings.push(format!("{name}: a topic without an id"));
+                            continue;
+                        }
+                        match self.topics.iter_mut().find(|k| k.id == topic.id) {
+                            Some(known) => *known = topic,
+                            None => self.topics.push(topic),
+                        }
+                    }
+                }
+                Err(e) => self.warnings.push(format!("{name}: {e}")),
+            },
             _ => {}
         }
     }
 
     /// Whether a lower-case word makes a capitalised phrase an organisation.
     pub fn is_organisation_word(&self, word: &str) -> bool {
+        if self.organisation_set.contains(word) {
+            return true;
+        }
         let w = word.to_lowercase();
-        self.actors.organisation_words.iter().any(|o| *o == w)
+        self.organisation_set.contains(&w)
     }
 
     /// The party an organisation speaks for: the name with office phrases and institution
@@ -222,6 +362,24 @@ mod tests {
         assert!(lex.is_organisation_word("Police"));
         assert!(!lex.boilerplate.captions.is_empty());
         assert!(lex.outlets.iter().any(|o| !o.markers.is_empty()));
+        assert!(lex.reading.speech_verbs.contains("said"));
+        assert!(lex.topics.len() >= 10);
+    }
+
+    #[test]
+    fn folder_topics_extend_and_override() {
+        let lex = Lexicon::with_extensions(&[(
+            "topics.yaml".into(),
+            "topics: [{id: subsidy, label: Grants, words: [grant]}, {id: fishing, words: [trawler]}]"
+                .into(),
+        )]);
+        let subsidy = lex.topics.iter().find(|t| t.id == "subsidy");
+        assert_eq!(
+            subsidy.map(|t| t.words.clone()),
+            Some(vec!["grant".to_string()])
+        );
+        assert!(lex.topics.iter().any(|t| t.id == "fishing"));
+        assert!(lex.topics.iter().any(|t| t.id == "timeline"));
     }
 
     #[test]
@@ -236,15 +394,24 @@ mod tests {
             lex.party_name("Lowland Valleys Police and Crime Commissioner"),
             "Lowland Valleys"
         );
-        assert_eq!(lex.party_name("Riverton City Council"), "Riverton City Council");
+        assert_eq!(
+            lex.party_name("Riverton City Council"),
+            "Riverton City Council"
+        );
         assert_eq!(lex.party_name("Police"), "Police");
     }
 
     #[test]
     fn folder_extensions_add_and_bad_files_warn() {
         let lex = Lexicon::with_extensions(&[
-            ("actors.yaml".into(), "organisation_words: [Syndicate]".into()),
-            ("outlets.yaml".into(), "outlets: [{name: Valley Gazette, hosts: [gazette.example]}]".into()),
+            (
+                "actors.yaml".into(),
+                "organisation_words: [Syndicate]".into(),
+            ),
+            (
+                "outlets.yaml".into(),
+                "outlets: [{name: Valley Gazette, hosts: [gazette.example]}]".into(),
+            ),
             ("boilerplate.yaml".into(), "captions: ['(unclosed']".into()),
         ]);
         assert!(lex.is_organisation_word("syndicate"));

@@ -26,6 +26,7 @@ pub mod app;
 pub mod comparison;
 pub mod corpus;
 pub mod lexicon;
+pub mod reading;
 pub mod sides;
 
 use comparison::{Comparison, DocumentInfo, SCHEMA};
@@ -45,7 +46,7 @@ pub fn generator() -> String {
 /// Deterministic: the same corpus gives a byte-identical comparison.
 pub fn analyze(corpus: &Corpus, _settings: &Settings) -> Comparison {
     let lexicon = corpus.lexicon();
-    let sides = sides::from_publishers(corpus, &lexicon);
+    let reading = reading::read_corpus(corpus, &lexicon);
     let documents = corpus
         .documents
         .iter()
@@ -65,9 +66,9 @@ pub fn analyze(corpus: &Corpus, _settings: &Settings) -> Comparison {
         schema: SCHEMA.to_string(),
         generator: generator(),
         root: corpus.root.clone(),
-        sides,
+        sides: reading.sides,
         documents,
-        statements: Vec::new(),
+        statements: reading.statements,
         groups: Vec::new(),
         timeline: Vec::new(),
         warnings: corpus.warnings.clone(),

@@ -129,13 +129,19 @@ mod tests {
 
     #[test]
     fn press_release_forms() {
-        assert_eq!(iso("08:57 28/02/2020").as_deref(), Some("2020-02-28T08:57:00"));
+        assert_eq!(
+            iso("08:57 28/02/2020").as_deref(),
+            Some("2020-02-28T08:57:00")
+        );
         assert_eq!(iso("2020-02-28").as_deref(), Some("2020-02-28"));
         assert_eq!(iso("28 February 2020").as_deref(), Some("2020-02-28"));
         assert_eq!(iso("28th Feb 2020").as_deref(), Some("2020-02-28"));
         assert_eq!(iso("30/03/2020").as_deref(), Some("2020-03-30"));
         assert_eq!(iso("February 28, 2020").as_deref(), Some("2020-02-28"));
-        assert_eq!(iso("Friday, 28 February 2020").as_deref(), Some("2020-02-28"));
+        assert_eq!(
+            iso("Friday, 28 February 2020").as_deref(),
+            Some("2020-02-28")
+        );
     }
 
     #[test]
@@ -148,7 +154,10 @@ mod tests {
             iso("Mon, 30 Mar 2020 18:07:00 +0100").as_deref(),
             Some("2020-03-30T18:07:00")
         );
-        assert_eq!(iso("2020-03-30 18:07").as_deref(), Some("2020-03-30T18:07:00"));
+        assert_eq!(
+            iso("2020-03-30 18:07").as_deref(),
+            Some("2020-03-30T18:07:00")
+        );
     }
 
     #[test]

@@ -40,7 +40,14 @@ pub struct Split {
 }
 
 const TITLE_KEYS: &[&str] = &["og.title", "title", "headline", "name", "dc.title"];
-const URL_KEYS: &[&str] = &["url", "og.url", "canonical", "link", "source_url", "permalink"];
+const URL_KEYS: &[&str] = &[
+    "url",
+    "og.url",
+    "canonical",
+    "link",
+    "source_url",
+    "permalink",
+];
 const DATE_KEYS: &[&str] = &[
     "publish.date",
     "published",
@@ -76,10 +83,24 @@ pub fn split(text: &str, plain: SourceFormat) -> Split {
         .iter()
         .find(|f| first_line.eq_ignore_ascii_case(f));
     if let Some(f) = fence {
-        return block(text, lead, &f[..3], SourceFormat::FencedYaml, "```yaml fence", plain);
+        return block(
+            text,
+            lead,
+            &f[..3],
+            SourceFormat::FencedYaml,
+            "```yaml fence",
+            plain,
+        );
     }
     if first_line == "---" {
-        return block(text, lead, "---", SourceFormat::Yaml, "--- front matter", plain);
+        return block(
+            text,
+            lead,
+            "---",
+            SourceFormat::Yaml,
+            "--- front matter",
+            plain,
+        );
     }
     if let Some((date, len)) = dateline(rest) {
         let meta = Metadata {
@@ -111,9 +132,7 @@ fn block(
     what: &str,
     plain: SourceFormat,
 ) -> Split {
-    let open_end = text[lead..]
-        .find('\n')
-        .map_or(text.len(), |i| lead + i + 1);
+    let open_end = text[lead..].find('\n').map_or(text.len(), |i| lead + i + 1);
     let mut pos = open_end;
     let mut closing = None;
     for line in text[open_end..].split_inclusive('\n') {
@@ -140,7 +159,9 @@ fn block(
         Ok(serde_yaml::Value::Mapping(map)) => metadata_from_fields(flatten(&map)),
         Ok(serde_yaml::Value::Null) => Metadata::default(),
         Ok(_) => {
-            warnings.push(format!("{what} is not a key: value mapping; metadata ignored"));
+            warnings.push(format!(
+                "{what} is not a key: value mapping; metadata ignored"
+            ));
             Metadata::default()
         }
         Err(e) => {
@@ -228,13 +249,11 @@ pub fn metadata_from_fields(fields: BTreeMap<String, String>) -> Metadata {
     let mut site = pick(SITE_KEYS);
     let title = pick(TITLE_KEYS).map(|(key, t)| {
         // "Headline | Site Name": keep the headline; the suffix names the site.
-        if key == "title" {
-            if let Some((head, tail)) = t.rsplit_once(" | ") {
-                if site.is_none() && !tail.trim().is_empty() {
-                    site = Some(("title suffix".to_string(), tail.trim().to_string()));
-                }
-                return head.trim().to_string();
+        if let Some((head, tail)) = t.rsplit_once(" | ").filter(|_| key == "title") {
+            if site.is_none() && !tail.trim().is_empty() {
+                site = Some(("title suffix".to_string(), tail.trim().to_string()));
             }
+            return head.trim().to_string();
         }
         t
     });
@@ -267,7 +286,10 @@ mod tests {
         assert_eq!(s.meta.url.as_deref(), Some("https://example.org/a?x=1&y=2"));
         assert_eq!(s.meta.site.as_deref(), Some("Northshire"));
         assert_eq!(s.meta.site_key.as_deref(), Some("area"));
-        assert_eq!(s.meta.description.as_deref(), Some("A \u{a3}5m deal & more"));
+        assert_eq!(
+            s.meta.description.as_deref(),
+            Some("A \u{a3}5m deal & more")
+        );
         assert_eq!(
             s.meta.published.map(Published::to_iso).as_deref(),
             Some("2020-02-28T08:57:00")
@@ -277,7 +299,8 @@ mod tests {
 
     #[test]
     fn dashed_front_matter_and_title_suffix() {
-        let text = "---\ntitle: Rates frozen | Riverton Council\ndate: 2021-06-01\n---\nThe council said…";
+        let text =
+            "---\ntitle: Rates frozen | Riverton Council\ndate: 2021-06-01\n---\nThe council said…";
         let s = split(text, SourceFormat::Markdown);
         assert_eq!(s.format, SourceFormat::Yaml);
         assert_eq!(s.meta.title.as_deref(), Some("Rates frozen"));
@@ -290,8 +313,14 @@ mod tests {
         let text = " date 2020-02-28 Image caption A ship\n\nThe port opened.";
         let s = split(text, SourceFormat::Plain);
         assert_eq!(s.format, SourceFormat::Dateline);
-        assert_eq!(&text[s.body_start..], "Image caption A ship\n\nThe port opened.");
-        assert_eq!(s.meta.published.map(Published::to_iso).as_deref(), Some("2020-02-28"));
+        assert_eq!(
+            &text[s.body_start..],
+            "Image caption A ship\n\nThe port opened."
+        );
+        assert_eq!(
+            s.meta.published.map(Published::to_iso).as_deref(),
+            Some("2020-02-28")
+        );
         // "date" followed by no date is just text
         let s = split("Date night is back.", SourceFormat::Plain);
         assert_eq!(s.format, SourceFormat::Plain);

@@ -17,9 +17,37 @@ const HIDDEN: &[&str] = &[
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2",
-    "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "figure",
-    "figcaption", "address", "dl", "dt", "dd", "hr", "br", "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "figure",
+    "figcaption",
+    "address",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "br",
+    "body",
 ];
 
 /// Reads an HTML page: its metadata (title, canonical url, publication date, site name,
@@ -30,10 +58,15 @@ pub fn html_to_text(source: &str) -> (Metadata, String) {
     let meta_sel = Selector::parse("meta").expect("static selector");
     for m in doc.select(&meta_sel) {
         let e = m.value();
-        let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"));
+        let key = e
+            .attr("property")
+            .or_else(|| e.attr("name"))
+            .or_else(|| e.attr("itemprop"));
         if let (Some(key), Some(content)) = (key, e.attr("content")) {
             let key = key.to_lowercase().replace(':', ".");
-            fields.entry(key).or_insert_with(|| content.trim().to_string());
+            fields
+                .entry(key)
+                .or_insert_with(|| content.trim().to_string());
         }
     }
     let first = |sel: &str| {
@@ -47,10 +80,14 @@ pub fn html_to_text(source: &str) -> (Metadata, String) {
         }
     }
     if let Some(href) = first("link[rel=canonical]").and_then(|l| l.value().attr("href")) {
-        fields.entry("url".into()).or_insert_with(|| href.to_string());
+        fields
+            .entry("url".into())
+            .or_insert_with(|| href.to_string());
     }
     if let Some(dt) = first("time[datetime]").and_then(|t| t.value().attr("datetime")) {
-        fields.entry("date".into()).or_insert_with(|| dt.to_string());
+        fields
+            .entry("date".into())
+            .or_insert_with(|| dt.to_string());
     }
     if let Some(h1) = first("h1") {
         let t = collapse(&h1.text().collect::<String>());
@@ -73,7 +110,9 @@ fn walk(el: ElementRef<'_>, out: &mut String) {
                 if HIDDEN.contains(&name) || e.attr("hidden").is_some() {
                     continue;
                 }
-                let Some(child_el) = ElementRef::wrap(child) else { continue };
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
                 let block = BLOCKS.contains(&name);
                 if block {
                     out.push_str("\n\n");
@@ -168,7 +207,10 @@ mod tests {
         let (meta, text) = html_to_text(page);
         assert_eq!(meta.title.as_deref(), Some("Bridge reopens"));
         assert_eq!(meta.site.as_deref(), Some("Riverton Council"));
-        assert_eq!(meta.url.as_deref(), Some("https://riverton.example/news?a=1&b=2"));
+        assert_eq!(
+            meta.url.as_deref(),
+            Some("https://riverton.example/news?a=1&b=2")
+        );
         assert_eq!(meta.description.as_deref(), Some("Repairs cost \u{a3}2m"));
         assert_eq!(
             meta.published.map(|p| p.to_iso()).as_deref(),

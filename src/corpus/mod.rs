@@ -229,7 +229,7 @@ pub fn read_document(path: &str, bytes: &[u8], lexicon: &Lexicon) -> Result<Docu
         .title
         .clone()
         .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| first_line_title(&body));
+        .unwrap_or_else(|| first_line_title(&body, lexicon));
     let publisher = publisher::find(&meta, &body, lexicon);
     Ok(Document {
         id: document_id(path),
@@ -250,8 +250,18 @@ fn trim_body(body: String) -> String {
     body[start..].trim_end().to_string()
 }
 
-fn first_line_title(body: &str) -> String {
-    let line = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+/// The first line of the body that is not a caption or site furniture, cut to 120 characters.
+fn first_line_title(body: &str, lexicon: &Lexicon) -> String {
+    let furniture = |l: &str| {
+        let bp = &lexicon.boilerplate;
+        bp.captions
+            .iter()
+            .chain(&bp.furniture)
+            .any(|re| re.is_match(l))
+    };
+    let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.clone().next().unwrap_or("");
+    let line = lines.find(|l| !furniture(l)).unwrap_or(first);
     if line.chars().count() <= 120 {
         return line.to_string();
     }
@@ -262,12 +272,8 @@ fn first_line_title(body: &str) -> String {
     }
 }
 
-/// Loads every article under `dir`.
-///
-/// Hidden folders and files, link loops, files over the size limit, binary and unreadable
-/// files, and files of other types are skipped with a warning each. Lexicon files
-/// (`topics.yaml`, …) at the top level or in `.parallax/` extend the vocabulary.
-pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
+/// Checks that `dir` is a folder that can be listed.
+pub fn check_folder(dir: &Path) -> Result<(), LoadError> {
     let meta = std::fs::metadata(dir).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::Missing(dir.to_path_buf()),
         _ => LoadError::Unreadable {
@@ -282,7 +288,16 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
         path: dir.to_path_buf(),
         source: e,
     })?;
+    Ok(())
+}
 
+/// Loads every article under `dir`.
+///
+/// Hidden folders and files, link loops, files over the size limit, binary and unreadable
+/// files, and files of other types are skipped with a warning each. Lexicon files
+/// (`topics.yaml`, …) at the top level or in `.parallax/` extend the vocabulary.
+pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
+    check_folder(dir)?;
     let mut corpus = Corpus {
         root: dir.display().to_string(),
         ..Corpus::default()
@@ -326,9 +341,9 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
         if plain_format(entry.path()).is_none() {
             let lexicon_like = rel.ends_with(".yaml") || rel.ends_with(".yml");
             if !lexicon_like {
-                corpus
-                    .warnings
-                    .push(format!("skipped {rel}: not an article type (.txt, .md, .html)"));
+                corpus.warnings.push(format!(
+                    "skipped {rel}: not an article type (.txt, .md, .html)"
+                ));
             }
             continue;
         }
@@ -356,7 +371,9 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
                 Ok(doc) => corpus.documents.push(doc),
                 Err(why) => corpus.warnings.push(format!("skipped {rel}: {why}")),
             },
-            Err(e) => corpus.warnings.push(format!("skipped {rel}: cannot read: {e}")),
+            Err(e) => corpus
+                .warnings
+                .push(format!("skipped {rel}: cannot read: {e}")),
         }
     }
     corpus.documents.sort_by(|a, b| a.path.cmp(&b.path));
@@ -389,7 +406,9 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// Warns about hidden folders directly inside `dir` (they are filtered out of the walk),
 /// except our own `.parallax` folder.
 fn hidden_children(dir: &Path, rel: &str, warnings: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()))
@@ -398,7 +417,11 @@ fn hidden_children(dir: &Path, rel: &str, warnings: &mut Vec<String>) {
         .collect();
     names.sort();
     for n in names {
-        let shown = if rel.is_empty() { n } else { format!("{rel}/{n}") };
+        let shown = if rel.is_empty() {
+            n
+        } else {
+            format!("{rel}/{n}")
+        };
         warnings.push(format!("skipped {shown}: hidden"));
     }
 }
@@ -435,14 +458,20 @@ mod tests {
     #[test]
     fn paragraphs_blank_separated_with_list_items() {
         let body = "First line\ncontinues.\n\n * one\n * two\n\nLast.";
-        let p: Vec<&str> = paragraphs(body).iter().map(|p| &body[p.span.clone()]).collect();
+        let p: Vec<&str> = paragraphs(body)
+            .iter()
+            .map(|p| &body[p.span.clone()])
+            .collect();
         assert_eq!(p, vec!["First line\ncontinues.", "* one", "* two", "Last."]);
     }
 
     #[test]
     fn paragraphs_one_per_line_without_blank_lines() {
         let body = "One.\nTwo “quoted”.\nThree.";
-        let p: Vec<&str> = paragraphs(body).iter().map(|p| &body[p.span.clone()]).collect();
+        let p: Vec<&str> = paragraphs(body)
+            .iter()
+            .map(|p| &body[p.span.clone()])
+            .collect();
         assert_eq!(p, vec!["One.", "Two “quoted”.", "Three."]);
     }
 
@@ -456,7 +485,9 @@ mod tests {
     #[test]
     fn first_line_title_is_cut_at_a_word() {
         let long = "word ".repeat(40);
-        let t = first_line_title(&long);
+        let t = first_line_title(&long, &Lexicon::bundled());
         assert!(t.ends_with('…') && t.chars().count() <= 120, "{t}");
+        let t = first_line_title("Image caption A ship\nShips return.", &Lexicon::bundled());
+        assert_eq!(t, "Ships return.");
     }
 }

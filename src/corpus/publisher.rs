@@ -39,7 +39,11 @@ pub fn find(meta: &Metadata, body: &str, lex: &Lexicon) -> Publisher {
         .into_iter()
         .map(|p| body[p.span].trim())
         .collect();
-    if let Some(p) = meta.url.as_deref().and_then(|u| from_url(u, meta, &paras, lex)) {
+    if let Some(p) = meta
+        .url
+        .as_deref()
+        .and_then(|u| from_url(u, meta, &paras, lex))
+    {
         return p;
     }
     for outlet in &lex.outlets {
@@ -187,11 +191,7 @@ fn opening_subject(paras: &[&str], lex: &Lexicon) -> Option<(String, String)> {
             .any(|re| re.is_match(p))
     };
     let first = paras.iter().find(|p| !is_furniture(p))?;
-    let sentence = first
-        .split_inclusive(". ")
-        .next()
-        .unwrap_or(first)
-        .trim();
+    let sentence = first.split_inclusive(". ").next().unwrap_or(first).trim();
     let phrase = capitalised_phrases(sentence).into_iter().next()?;
     let rest = sentence
         .strip_prefix(&phrase)
@@ -247,10 +247,18 @@ mod tests {
             url: Some("https://www.lowvalley.police.example/news/1".into()),
             ..meta()
         };
-        let p = find(&m, "Officers from Low Valley Police arrested two men.", &lex);
+        let p = find(
+            &m,
+            "Officers from Low Valley Police arrested two men.",
+            &lex,
+        );
         assert_eq!(p.organisation.as_deref(), Some("Low Valley Police"));
         assert_eq!(p.party.as_deref(), Some("Low Valley"));
-        assert!(p.evidence.contains("url host lowvalley.police.example"), "{}", p.evidence);
+        assert!(
+            p.evidence.contains("url host lowvalley.police.example"),
+            "{}",
+            p.evidence
+        );
     }
 
     #[test]
@@ -295,7 +303,11 @@ mod tests {
         );
         assert!(p.evidence.starts_with("opening subject"));
         // reported speech about a party is not a release by it
-        let p = find(&meta(), "Acme Holdings plc said on Monday it would cut jobs.", &lex);
+        let p = find(
+            &meta(),
+            "Acme Holdings plc said on Monday it would cut jobs.",
+            &lex,
+        );
         assert_eq!(p.organisation, None);
         // a passive opening names nobody
         let p = find(
@@ -310,8 +322,13 @@ mod tests {
     #[test]
     fn phrases() {
         assert_eq!(
-            capitalised_phrases("Talks between the Police and Crime Commissioner for the Vale and Acme Ltd, today."),
-            vec!["Talks", "Police and Crime Commissioner for the Vale and Acme Ltd"]
+            capitalised_phrases(
+                "Talks between the Police and Crime Commissioner for the Vale and Acme Ltd, today."
+            ),
+            vec![
+                "Talks",
+                "Police and Crime Commissioner for the Vale and Acme Ltd"
+            ]
         );
     }
 }

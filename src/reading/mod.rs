@@ -1,0 +1,619 @@
+//! Reading: from each document's text to attributed statements.
+//!
+//! ```text
+//! paragraphs ─▶ captions / boilerplate            (segment)
+//!            ─▶ quotations + speakers             (quotes, actors)
+//!            ─▶ sentences ─▶ reported or narrative (segment, reported)
+//!                         ─▶ figures, dates, actors, topics (entities, actors, topics)
+//! ```
+//!
+//! Two passes over the corpus: the first learns the organisations, parties and people the
+//! documents name (so "Riverton" alone, or "Mr Doe", can be recognised anywhere); the second
+//! reads every document into [`Statement`]s. The claimant of a narrative statement is the
+//! document's publisher; of a quotation, the speaker's side; of a reported claim, the party
+//! reported. The sides are the publishers and every claimant party, each with the
+//! organisations that speak for it.
+
+pub mod actors;
+pub mod entities;
+pub mod quotes;
+pub mod reported;
+pub mod segment;
+pub mod topics;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+use chrono::Datelike;
+
+use crate::comparison::{Entity, EntityKind, Side, Statement, StatementKind};
+use crate::corpus::{Corpus, Document};
+use crate::lexicon::Lexicon;
+use crate::sides::{add_organisation, finish, side_id};
+use actors::{Known, Mention, MentionKind, Speaker};
+use quotes::QuoteSeg;
+use topics::TopicIndex;
+
+/// The reading of a corpus: its sides and the statements of all documents.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// The parties: publishers and claimants, each with its organisations.
+    pub sides: Vec<Side>,
+    /// The statements, in document then text order.
+    pub statements: Vec<Statement>,
+}
+
+/// The stable id of a statement: `s-` + the xxh3 hash of its document id and span, in hex.
+pub fn statement_id(document: &str, span: &Range<usize>) -> String {
+    let key = format!("{document}:{}-{}", span.start, span.end);
+    format!("s-{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+}
+
+/// Reads every document of a corpus.
+pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
+    let known = learn(corpus, lex);
+    let index = TopicIndex::new(&lex.topics);
+    let mut statements = Vec::new();
+    for doc in &corpus.documents {
+        statements.extend(read_document(doc, lex, &known, &index));
+    }
+    let sides = build_sides(corpus, &known, &statements);
+    Reading { sides, statements }
+}
+
+/// The first pass: the organisations, parties and people the corpus names.
+pub fn learn(corpus: &Corpus, lex: &Lexicon) -> Known {
+    let mut known = Known::default();
+    for doc in &corpus.documents {
+        if let (Some(party), Some(org)) = (&doc.publisher.party, &doc.publisher.organisation) {
+            known.add_party(party);
+            // the organisation as the text would name it ("Mayor of X", not "X Mayor")
+            let named = actors::mentions(org, lex, &known).into_iter().find(|m| {
+                m.kind == MentionKind::Organisation
+                    && m.party
+                        .as_deref()
+                        .is_some_and(|p| side_id(p) == side_id(party))
+            });
+            match named {
+                Some(m) => known.add_organisation(&m.name, party, m.rewritten),
+                None if org != party => known.add_organisation(org, party, false),
+                None => {}
+            }
+        }
+    }
+    // a second look, with the parties the first learned, at the paragraphs that need it:
+    // "A and B Police" may be two parties
+    let mut revisit: Vec<(usize, Range<usize>, Vec<String>)> = Vec::new();
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        for p in doc.paragraphs() {
+            let text = &doc.body[p.span.clone()];
+            if segment::furniture(text, lex).is_some() {
+                continue;
+            }
+            let ms = actors::mentions(text, lex, &known);
+            let joined: Vec<String> = ms
+                .iter()
+                .filter_map(|m| m.name.split_once(" and ").map(|(a, _)| side_id(a)))
+                .collect();
+            if !joined.is_empty() {
+                revisit.push((d, p.span.clone(), joined));
+            }
+            learn_from(&mut known, &doc.id, ms);
+        }
+    }
+    for (d, span, joined) in revisit {
+        if !joined.iter().any(|j| known.parties.contains_key(j)) {
+            continue;
+        }
+        let doc = &corpus.documents[d];
+        let ms = actors::mentions(&doc.body[span], lex, &known);
+        learn_from(&mut known, &doc.id, ms);
+    }
+    known
+}
+
+/// Records the organisations and people of one paragraph's mentions.
+fn learn_from(known: &mut Known, doc: &str, mentions: Vec<Mention>) {
+    for m in mentions {
+        match m.kind {
+            MentionKind::Organisation => {
+                if let Some(party) = &m.party {
+                    known.add_organisation(&m.name, party, m.rewritten);
+                }
+            }
+            MentionKind::Person if m.name.contains(' ') => {
+                known.add_person(&m.name, m.party.as_deref());
+                let people = known.doc_people.entry(doc.to_string()).or_default();
+                if !people.iter().any(|(n, p)| *n == m.name && *p == m.party) {
+                    people.push((m.name, m.party));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Who makes a statement, and what kind it is.
+struct Attribution {
+    kind: StatementKind,
+    speaker: Option<String>,
+    claimant: Option<String>,
+    counter: Option<String>,
+}
+
+impl Attribution {
+    /// A statement of this kind that nobody is known to make.
+    fn of(kind: StatementKind) -> Attribution {
+        Attribution {
+            kind,
+            speaker: None,
+            claimant: None,
+            counter: None,
+        }
+    }
+}
+
+/// What a document's reading keeps as it goes.
+struct DocState<'a> {
+    doc: &'a Document,
+    lex: &'a Lexicon,
+    known: &'a Known,
+    index: &'a TopicIndex,
+    year: Option<i32>,
+    publisher: Option<String>,
+    /// People of this document, for surnames and pronouns.
+    local: Known,
+    /// Actors of the latest sentences, for anaphora.
+    recent: Vec<Mention>,
+    out: Vec<Statement>,
+}
+
+/// Reads one document into statements.
+pub fn read_document(
+    doc: &Document,
+    lex: &Lexicon,
+    known: &Known,
+    index: &TopicIndex,
+) -> Vec<Statement> {
+    let paragraphs = doc.paragraphs();
+    let segs = quotes::find(&doc.body, &paragraphs, lex);
+    let mut st = DocState {
+        doc,
+        lex,
+        known,
+        index,
+        year: doc.meta.published.map(|p| p.date().year()),
+        publisher: doc.publisher.party.as_deref().map(|p| known.party(p)),
+        local: Known::default(),
+        recent: Vec::new(),
+        out: Vec::new(),
+    };
+    // the people this document names in full, for "Mr Doe" and "Doe added:"
+    for (name, party) in known.doc_people.get(&doc.id).into_iter().flatten() {
+        st.local.add_person(name, party.as_deref());
+    }
+    let speakers = chain_speakers(&st, &segs, &paragraphs);
+    for p in &paragraphs {
+        let span = p.span.clone();
+        if let Some(kind) = segment::furniture(&doc.body[span.clone()], lex) {
+            st.push(span, p.index, Attribution::of(kind), None);
+            continue;
+        }
+        let mut cursor = span.start;
+        for seg in segs.iter().filter(|s| s.paragraph == p.index && s.full) {
+            if seg.open < cursor {
+                continue;
+            }
+            let outside_end = seg.lead.as_ref().map_or(seg.open, |l| l.start.max(cursor));
+            st.narrative(cursor..outside_end, p.index);
+            let speaker = speakers.get(&seg.chain).cloned().flatten();
+            let claimant = speaker.as_ref().and_then(|s| speaker_party(s, &st));
+            for r in segment::sentences(&doc.body, seg.content.clone(), lex) {
+                let r = trim_quote_end(&doc.body, r);
+                let attribution = Attribution {
+                    kind: StatementKind::Quote,
+                    speaker: speaker.as_ref().map(|s| s.name.clone()),
+                    claimant: claimant.clone(),
+                    counter: None,
+                };
+                st.push(r, p.index, attribution, None);
+            }
+            cursor = seg
+                .trail
+                .as_ref()
+                .map(|t| t.end)
+                .or(seg.close)
+                .unwrap_or(seg.content.end)
+                .max(cursor);
+        }
+        st.narrative(cursor..span.end, p.index);
+    }
+    st.out
+}
+
+/// Drops a trailing comma or dash left inside the marks (`"We won," said …`).
+fn trim_quote_end(body: &str, r: Range<usize>) -> Range<usize> {
+    let text = &body[r.clone()];
+    let trimmed = text.trim_end_matches([',', ' ', '-', '–', '—']);
+    r.start..r.start + trimmed.len()
+}
+
+/// The words naming who speaks in an attribution clause (`Jane Doe said:` → `Jane Doe`,
+/// `, said Jane Doe.` → `Jane Doe`).
+fn who_of(clause: &str, lex: &Lexicon) -> Option<String> {
+    let clean = clause
+        .trim()
+        .trim_matches(|c: char| matches!(c, ',' | ':' | '.' | ';') || c.is_whitespace());
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    let verb_at = words.iter().position(|w| {
+        lex.reading.speech_verbs.contains(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase(),
+        )
+    })?;
+    let skip = |w: &&str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "has" | "had" | "have" | "also" | "then" | "later"
+        )
+    };
+    let before: Vec<&str> = words[..verb_at]
+        .iter()
+        .copied()
+        .filter(|w| !skip(w))
+        .collect();
+    let who = if before.is_empty() {
+        // "said Jane Doe, leader of the council"
+        words[verb_at + 1..].join(" ")
+    } else {
+        before.join(" ")
+    };
+    let who = who
+        .trim_matches(|c: char| c == ',' || c.is_whitespace())
+        .to_string();
+    (!who.is_empty()).then_some(who)
+}
+
+/// The speaker of each quotation chain: named by its lead or trail, else the speaker of the
+/// quotation in the paragraph just before (a continuation), or a pronoun's last speaker.
+fn chain_speakers(
+    st: &DocState,
+    segs: &[QuoteSeg],
+    paragraphs: &[crate::corpus::Paragraph],
+) -> HashMap<usize, Option<Speaker>> {
+    let body = &st.doc.body;
+    let mut out: HashMap<usize, Option<Speaker>> = HashMap::new();
+    let mut last: Option<(Speaker, usize)> = None; // speaker, paragraph of the quote
+    let mut local = st.local.clone();
+    let chains: BTreeSet<usize> = segs.iter().filter(|s| s.full).map(|s| s.chain).collect();
+    let mut order: Vec<usize> = chains.into_iter().collect();
+    order.sort_by_key(|c| segs.iter().position(|s| s.chain == *c));
+    for chain in order {
+        let members: Vec<&QuoteSeg> = segs.iter().filter(|s| s.chain == chain).collect();
+        let mut found: Option<Speaker> = None;
+        for s in &members {
+            for clause in [s.lead.clone(), s.trail.clone()].into_iter().flatten() {
+                if found.is_some() {
+                    break;
+                }
+                let Some(who) = who_of(&body[clause], st.lex) else {
+                    continue;
+                };
+                let lower = who.to_lowercase();
+                if st.lex.reading.person_pronouns.contains(&lower) {
+                    found = last.as_ref().map(|(s, _)| s.clone());
+                } else {
+                    found = actors::speaker(&who, st.lex, st.known, &local);
+                }
+            }
+        }
+        let first = members[0];
+        if found.is_none() {
+            let starts_paragraph = paragraphs
+                .get(first.paragraph)
+                .is_some_and(|p| p.span.start == first.open);
+            if starts_paragraph && let Some((s, para)) = &last {
+                // a continuation quote after the speaker's own quote
+                if *para + 1 == first.paragraph || members.iter().any(|m| m.paragraph == *para) {
+                    found = Some(s.clone());
+                }
+            }
+        }
+        if let Some(s) = &found {
+            if s.person && s.name.contains(' ') {
+                local.add_person(&s.name, s.party.as_deref());
+            }
+            let end_para = members.last().map_or(first.paragraph, |m| m.paragraph);
+            last = Some((s.clone(), end_para));
+        }
+        out.insert(chain, found);
+    }
+    out
+}
+
+/// The side a speaker speaks for: the party their role or the corpus names; a person
+/// whose role names no party ("Chief Constable") in a release of a non-outlet publisher is
+/// taken to speak for the publisher.
+fn speaker_party(s: &Speaker, st: &DocState) -> Option<String> {
+    if let Some(p) = &s.party {
+        return Some(side_id(&st.known.party(p)));
+    }
+    let outlet = st.publisher.as_ref().is_some_and(|p| {
+        st.lex
+            .outlets
+            .iter()
+            .any(|o| side_id(&o.name) == side_id(p))
+    });
+    if s.person && s.has_role && !outlet {
+        return st.publisher.as_deref().map(side_id);
+    }
+    None
+}
+
+impl DocState<'_> {
+    /// Narrative text: sentences that are narrative or reported.
+    fn narrative(&mut self, range: Range<usize>, paragraph: usize) {
+        if range.start >= range.end {
+            return;
+        }
+        for r in segment::sentences(&self.doc.body, range, self.lex) {
+            let text = &self.doc.body[r.clone()];
+            if !text.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            let ms = actors::mentions(text, self.lex, self.known);
+            let report = reported::report(text, &ms, &self.recent, self.lex);
+            let publisher = self.publisher.as_deref().map(side_id);
+            let attribution = match report {
+                Some(rep) if rep.claimant.is_some() => Attribution {
+                    kind: StatementKind::Reported,
+                    claimant: rep
+                        .claimant
+                        .as_deref()
+                        .map(|c| side_id(&self.known.party(c))),
+                    speaker: rep.speaker,
+                    counter: rep
+                        .counter
+                        .as_deref()
+                        .map(|c| side_id(&self.known.party(c))),
+                },
+                _ => Attribution {
+                    claimant: publisher,
+                    ..Attribution::of(StatementKind::Narrative)
+                },
+            };
+            self.push(r, paragraph, attribution, Some(&ms));
+            self.recent = ms;
+        }
+    }
+
+    fn push(
+        &mut self,
+        span: Range<usize>,
+        paragraph: usize,
+        attribution: Attribution,
+        mentions: Option<&[Mention]>,
+    ) {
+        let Attribution {
+            kind,
+            speaker,
+            claimant,
+            counter,
+        } = attribution;
+        if span.start >= span.end {
+            return;
+        }
+        let text = &self.doc.body[span.clone()];
+        let claim = kind.is_claim();
+        let mut entities = if claim {
+            entities::figures(text, self.year)
+        } else {
+            Vec::new()
+        };
+        if claim {
+            let mut seen: BTreeSet<(EntityKind, String)> = BTreeSet::new();
+            let found;
+            let ms = match mentions {
+                Some(ms) => ms,
+                None => {
+                    found = actors::mentions(text, self.lex, self.known);
+                    &found
+                }
+            };
+            for m in ms {
+                let kind = match m.kind {
+                    MentionKind::Person => EntityKind::Person,
+                    _ => EntityKind::Organisation,
+                };
+                let value = match m.kind {
+                    MentionKind::Person => actors::full_name(&m.name, &self.local),
+                    _ => m.name.clone(),
+                };
+                if seen.insert((kind, value.clone())) {
+                    entities.push(Entity {
+                        kind,
+                        text: text[m.start..m.end].to_string(),
+                        value,
+                    });
+                }
+            }
+        }
+        let topics = if claim {
+            self.index.topics_of(text)
+        } else {
+            Vec::new()
+        };
+        self.out.push(Statement {
+            id: statement_id(&self.doc.id, &span),
+            document: self.doc.id.clone(),
+            paragraph,
+            span: [span.start, span.end],
+            text: text.to_string(),
+            kind,
+            speaker,
+            claimant: if claim { claimant } else { None },
+            counter_claimant: counter,
+            topics,
+            entities,
+        });
+    }
+}
+
+/// The sides: every publisher and every claimant party, each with the organisations the
+/// corpus names for it (an organisation written two ways, "Mayor of X" and "X Mayor", once).
+fn build_sides(corpus: &Corpus, known: &Known, statements: &[Statement]) -> Vec<Side> {
+    let mut wanted: BTreeMap<String, String> = BTreeMap::new(); // id → display name
+    for doc in &corpus.documents {
+        if let Some(p) = &doc.publisher.party {
+            let name = known.party(p);
+            wanted.entry(side_id(&name)).or_insert(name);
+        }
+    }
+    for s in statements {
+        for id in s.claimant.iter().chain(&s.counter_claimant) {
+            if let Some(name) = known.parties.get(id) {
+                wanted.entry(id.clone()).or_insert_with(|| name.clone());
+            }
+        }
+    }
+    let key = |org: &str| {
+        org.to_lowercase()
+            .split_whitespace()
+            .filter(|w| *w != "the")
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut sides = BTreeMap::new();
+    for (id, name) in &wanted {
+        let mut orgs: Vec<(&String, bool)> = known
+            .organisations
+            .iter()
+            .filter(|(_, party)| side_id(party) == *id)
+            .map(|(org, _)| (org, known.rewritten.get(org).copied().unwrap_or(false)))
+            .collect();
+        // written forms before rewritten ones, so a duplicate keeps the text's spelling
+        orgs.sort_by_key(|(org, rewritten)| (*rewritten, (*org).clone()));
+        let mut keys = BTreeSet::new();
+        let mut kept = 0;
+        for (org, _) in orgs {
+            if keys.insert(key(org)) {
+                add_organisation(&mut sides, name, org);
+                kept += 1;
+            }
+        }
+        if kept == 0 {
+            add_organisation(&mut sides, name, name);
+        }
+    }
+    finish(sides)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::read_document as load;
+
+    fn read(text: &str) -> Vec<Statement> {
+        let lex = Lexicon::bundled();
+        let doc = match load("test.txt", text.as_bytes(), &lex) {
+            Ok(d) => d,
+            Err(e) => panic!("{e}"),
+        };
+        let corpus = Corpus {
+            root: "t".into(),
+            documents: vec![doc],
+            ..Corpus::default()
+        };
+        read_corpus(&corpus, &lex).statements
+    }
+
+    fn find<'a>(st: &'a [Statement], phrase: &str) -> &'a Statement {
+        match st.iter().find(|s| s.text.contains(phrase)) {
+            Some(s) => s,
+            None => panic!("no statement holds {phrase:?}: {st:#?}"),
+        }
+    }
+
+    #[test]
+    fn a_quote_over_three_paragraphs_keeps_its_speaker() {
+        let st = read(
+            "Riverton City Council has approved the new library.\n\n\
+             Council leader Amy Hart said: \"The library will open in May. It has cost £4m.\n\n\
+             \"Readers asked for longer hours.\n\n\
+             \"We listened to them.\"\n\n\
+             The building work starts next week.",
+        );
+        for phrase in [
+            "will open in May",
+            "It has cost £4m",
+            "longer hours",
+            "We listened",
+        ] {
+            let s = find(&st, phrase);
+            assert_eq!(s.kind, StatementKind::Quote, "{phrase}");
+            assert_eq!(s.speaker.as_deref(), Some("Amy Hart"), "{phrase}");
+            assert_eq!(
+                s.claimant.as_deref(),
+                Some("riverton-city-council"),
+                "{phrase}"
+            );
+        }
+        let s = find(&st, "building work");
+        assert_eq!(s.kind, StatementKind::Narrative);
+        assert_eq!(s.claimant.as_deref(), Some("riverton-city-council"));
+        assert!(
+            st.iter().all(|s| !s.text.contains("said:")),
+            "the attribution is not a claim"
+        );
+    }
+
+    #[test]
+    fn a_surname_after_first_mention_resolves_to_the_full_name() {
+        let st = read(
+            "The Harbour Trust says berth fees will rise.\n\n\
+             Tom Reed, chief executive of Harbour Trust, said: \"Fees have not risen in years.\"\n\n\
+             Mr Reed added: \"We have no choice.\"\n\n\
+             \"The berths need dredging,\" Reed said.",
+        );
+        for phrase in ["not risen", "no choice", "need dredging"] {
+            let s = find(&st, phrase);
+            assert_eq!(s.speaker.as_deref(), Some("Tom Reed"), "{phrase}");
+            assert_eq!(s.claimant.as_deref(), Some("harbour-trust"), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_that_reports_one_party_and_the_others_denial() {
+        let st = read(
+            "Lowmoor Rovers FC will share the stadium with Eastfield Athletic FC from August.\n\n\
+             But Eastfield Athletic FC says it is paying for the pitch - a claim the club disputes - and wants a new deal.",
+        );
+        let s = find(&st, "says it is paying");
+        assert_eq!(s.kind, StatementKind::Reported);
+        assert_eq!(s.claimant.as_deref(), Some("eastfield-athletic-fc"));
+        assert_eq!(s.counter_claimant.as_deref(), Some("lowmoor-rovers-fc"));
+    }
+
+    #[test]
+    fn captions_figures_topics_and_ids() {
+        let text = "Image caption The new ward at St Anne's\n\nThe hospital will spend £2.5m over 18 months, 40% more than planned.\n\nBack to news";
+        let st = read(text);
+        assert_eq!(st[0].kind, StatementKind::Caption);
+        assert_eq!(st[0].claimant, None);
+        assert_eq!(st.last().map(|s| s.kind), Some(StatementKind::Boilerplate));
+        let s = find(&st, "spend");
+        let values: Vec<&str> = s.entities.iter().map(|e| e.value.as_str()).collect();
+        assert!(
+            values.contains(&"GBP 2500000") && values.contains(&"P18M") && values.contains(&"0.4"),
+            "{values:?}"
+        );
+        assert!(
+            s.topics.contains(&"money".to_string()) && s.topics.contains(&"health".to_string()),
+            "{:?}",
+            s.topics
+        );
+        assert_eq!(s.id, statement_id(&s.document, &(s.span[0]..s.span[1])));
+        let again = read(text);
+        assert_eq!(st, again);
+    }
+}

@@ -1,0 +1,298 @@
+//! Reported claims: narrative sentences that report what a party says ("Acme says it is…",
+//! "…, the council claimed", "according to Acme") and denials of them ("a claim the club
+//! disputes"), with "it", "they" and "the council" resolved to the party meant.
+
+use super::actors::{Mention, MentionKind, Tok, tokens};
+use crate::lexicon::Lexicon;
+
+/// Who a narrative sentence reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The party whose claim is reported.
+    pub claimant: Option<String>,
+    /// A person who makes the reported claim, when one is named.
+    pub speaker: Option<String>,
+    /// The party that denies the claim in the same sentence.
+    pub counter: Option<String>,
+}
+
+/// Adverbs and auxiliaries that may stand between a subject and its reporting verb.
+const BETWEEN: &[&str] = &[
+    "also",
+    "now",
+    "has",
+    "have",
+    "had",
+    "previously",
+    "repeatedly",
+    "always",
+    "still",
+    "publicly",
+    "strongly",
+    "however",
+    "firmly",
+    "consistently",
+    "later",
+    "then",
+    "again",
+    "today",
+    "yesterday",
+    "earlier",
+    "privately",
+    "angrily",
+    "flatly",
+];
+
+/// Passive auxiliaries: "they were told" reports nobody's claim.
+const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+
+/// What a reporting verb's subject is.
+enum Subject {
+    /// A named actor.
+    Named(Mention),
+    /// A pronoun or "the <organisation word>" standing for a party.
+    PartyAnaphor,
+    /// "he", "she".
+    PersonAnaphor,
+}
+
+/// Reads a narrative sentence. `mentions` are the actors in `text` (byte ranges in it);
+/// `before` are the actors of the preceding sentences, latest last, for anaphora.
+pub fn report(
+    text: &str,
+    mentions: &[Mention],
+    before: &[Mention],
+    lex: &Lexicon,
+) -> Option<Report> {
+    let toks = tokens(text);
+    let r = &lex.reading;
+    let mut main: Option<(Option<String>, Option<String>)> = None;
+    let mut counter: Option<Option<String>> = None;
+    for (i, t) in toks.iter().enumerate() {
+        let lower = t.lower();
+        let according = lower == "according" && toks.get(i + 1).is_some_and(|n| n.text == "to");
+        if according {
+            let next = toks.get(i + 2).map(|n| n.start);
+            if let Some(m) = next.and_then(|s| {
+                mentions
+                    .iter()
+                    .find(|m| m.start == s || (m.start <= s && s < m.end))
+            }) {
+                main.get_or_insert((m.party.clone(), person_name(m)));
+            }
+            continue;
+        }
+        if !r.claim_verbs.contains(&lower) {
+            continue;
+        }
+        // a quote introduction ("said:") is the quotations' business
+        if t.after == Some(':') {
+            continue;
+        }
+        let Some((subject, subject_start)) = subject_of(&toks, i, mentions, lex) else {
+            continue;
+        };
+        // "a claim the club disputes", "which the club denies"
+        let noun_before = toks[..subject_start]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|t| r.claim_nouns.contains(&t.lower()) || t.text == "which");
+        let is_counter = noun_before && (r.denial_verbs.contains(&lower) || main.is_some());
+        let anchor = toks[subject_start].start;
+        let resolved: (Option<String>, Option<String>) = match subject {
+            Subject::Named(m) => (m.party.clone(), person_name(&m)),
+            Subject::PersonAnaphor => {
+                let p = mentions
+                    .iter()
+                    .filter(|m| m.end <= anchor)
+                    .chain(before.iter())
+                    .rfind(|m| m.kind == MentionKind::Person);
+                (p.and_then(|m| m.party.clone()), p.map(|m| m.name.clone()))
+            }
+            Subject::PartyAnaphor => {
+                let exclude = if is_counter {
+                    main.as_ref().and_then(|m| m.0.clone())
+                } else {
+                    None
+                };
+                (
+                    resolve_party(mentions, before, anchor, exclude.as_deref()),
+                    None,
+                )
+            }
+        };
+        if resolved.0.is_none() {
+            continue;
+        }
+        if is_counter {
+            if counter.is_none() && resolved.0 != main.as_ref().and_then(|m| m.0.clone()) {
+                counter = Some(resolved.0);
+            }
+        } else if main.is_none() {
+            main = Some(resolved);
+        }
+    }
+    if main.is_none() && counter.is_none() {
+        return None;
+    }
+    let (claimant, speaker) = main.unwrap_or((None, None));
+    let counter = counter.flatten();
+    match claimant {
+        Some(c) => Some(Report {
+            claimant: Some(c),
+            speaker,
+            counter,
+        }),
+        // a denial alone: the denier makes the claim
+        None => Some(Report {
+            claimant: counter,
+            speaker: None,
+            counter: None,
+        }),
+    }
+}
+
+fn person_name(m: &Mention) -> Option<String> {
+    (m.kind == MentionKind::Person).then(|| m.name.clone())
+}
+
+/// The subject of the reporting verb at token `i`, and the token where it starts.
+fn subject_of(
+    toks: &[Tok],
+    i: usize,
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> Option<(Subject, usize)> {
+    let mut j = i;
+    loop {
+        if j == 0 {
+            return None;
+        }
+        j -= 1;
+        let t = &toks[j];
+        if t.paren {
+            continue;
+        }
+        if BETWEEN.contains(&t.lower().as_str()) {
+            continue;
+        }
+        if PASSIVE.contains(&t.lower().as_str()) {
+            return None;
+        }
+        break;
+    }
+    let t = &toks[j];
+    let lower = t.lower();
+    if let Some(m) = mentions
+        .iter()
+        .find(|m| m.start <= t.start && t.end <= m.end + 3 && t.start < m.end)
+    {
+        let start = toks.iter().position(|x| x.start >= m.start).unwrap_or(j);
+        return Some((Subject::Named(m.clone()), start));
+    }
+    if lex.reading.party_pronouns.contains(&lower) {
+        return Some((Subject::PartyAnaphor, j));
+    }
+    if lex.reading.person_pronouns.contains(&lower) {
+        return Some((Subject::PersonAnaphor, j));
+    }
+    if j > 0 && toks[j - 1].lower() == "the" && lex.is_organisation_word(t.text) && !t.cap {
+        return Some((Subject::PartyAnaphor, j - 1));
+    }
+    None
+}
+
+/// The party an anaphor at byte `anchor` stands for: the sentence's opening subject when it
+/// is a party, else the latest party named before it (in this sentence, then the ones
+/// before), skipping `exclude` (a denier is not the party whose claim it denies).
+fn resolve_party(
+    mentions: &[Mention],
+    before: &[Mention],
+    anchor: usize,
+    exclude: Option<&str>,
+) -> Option<String> {
+    let party_of = |m: &Mention| {
+        if m.kind == MentionKind::Person {
+            None
+        } else {
+            m.party.clone()
+        }
+    };
+    let allowed = |p: &String| exclude.is_none_or(|e| e != p);
+    if exclude.is_none()
+        && let Some(first) = mentions.first()
+        && first.start <= 4
+        && first.end <= anchor
+        && let Some(p) = party_of(first)
+    {
+        return Some(p);
+    }
+    mentions
+        .iter()
+        .filter(|m| m.end <= anchor)
+        .rev()
+        .chain(before.iter().rev())
+        .filter_map(party_of)
+        .find(allowed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reading::actors::{Known, mentions};
+
+    fn read(text: &str, known: &Known) -> Option<Report> {
+        let lex = Lexicon::bundled();
+        let ms = mentions(text, &lex, known);
+        report(text, &ms, &[], &lex)
+    }
+
+    fn known() -> Known {
+        let mut k = Known::default();
+        k.add_organisation("Riverton City Council", "Riverton City Council", false);
+        k.add_organisation("Harbour Trust", "Harbour Trust", false);
+        k
+    }
+
+    #[test]
+    fn says_it_is_and_a_claim_the_other_disputes() {
+        let r = read(
+            "But Harbour Trust says it is paying for Riverton City Council's dredging - a claim the council disputes - and wants out.",
+            &known(),
+        );
+        assert_eq!(
+            r,
+            Some(Report {
+                claimant: Some("Harbour Trust".into()),
+                speaker: None,
+                counter: Some("Riverton City Council".into())
+            })
+        );
+    }
+
+    #[test]
+    fn trailing_it_claimed_and_passive() {
+        let r = read(
+            "The loss of the grant with Harbour Trust had left Riverton City Council short, it claimed.",
+            &known(),
+        );
+        assert_eq!(
+            r.and_then(|r| r.claimant).as_deref(),
+            Some("Riverton City Council")
+        );
+        assert_eq!(read("They were told to wait.", &known()), None);
+        assert_eq!(read("The harbour was dredged in May.", &known()), None);
+        let r = read("According to Harbour Trust, fees will rise.", &known());
+        assert_eq!(r.and_then(|r| r.claimant).as_deref(), Some("Harbour Trust"));
+    }
+
+    #[test]
+    fn a_denial_alone() {
+        let r = read("Riverton City Council denies any wrongdoing.", &known());
+        assert_eq!(
+            r.and_then(|r| r.claimant).as_deref(),
+            Some("Riverton City Council")
+        );
+    }
+}

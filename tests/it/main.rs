@@ -1,0 +1,8 @@
+//! Integration tests: one binary, a module per area.
+
+mod cli;
+mod corpus_formats;
+mod corpus_gold;
+mod reading;
+mod support;
+mod ui;
