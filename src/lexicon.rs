@@ -1,7 +1,7 @@
 //! General vocabulary, kept as data in `assets/*.yaml` and compiled in; a file of the same
 //! name in the opened folder (or its `.parallax/` folder) extends it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
@@ -17,6 +17,8 @@ pub const BOILERPLATE_YAML: &str = include_str!("../assets/boilerplate.yaml");
 pub const READING_YAML: &str = include_str!("../assets/reading.yaml");
 /// The bundled `assets/topics.yaml`.
 pub const TOPICS_YAML: &str = include_str!("../assets/topics.yaml");
+/// The bundled compare vocabulary (`assets/compare.yaml`).
+pub const COMPARE_YAML: &str = include_str!("../assets/compare.yaml");
 
 /// The names of the lexicon files a folder may extend.
 pub const LEXICON_FILES: &[&str] = &[
@@ -146,6 +148,81 @@ struct TopicsFile {
     topics: Vec<Topic>,
 }
 
+/// A pair of opposite readings of one matter (`compare.yaml`, `polarity`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Polarity {
+    /// A name for the matter (`subsidy`).
+    pub id: String,
+    /// Words or phrases of one reading, lower case.
+    pub positive: Vec<String>,
+    /// Words or phrases of the opposite reading, lower case.
+    pub negative: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct CompareFile {
+    stop_words: Vec<String>,
+    synonyms: Vec<Vec<String>>,
+    credit_verbs: Vec<String>,
+    denial_phrases: Vec<String>,
+    polarity: Vec<Polarity>,
+}
+
+/// Words of the compare stage (`compare.yaml`), all lower case.
+#[derive(Debug, Clone, Default)]
+pub struct CompareWords {
+    /// Words left out of the similarity index.
+    pub stop_words: HashSet<String>,
+    /// A word → the first word of its synonym list.
+    pub synonyms: HashMap<String, String>,
+    /// Verbs (and short verb phrases) by which an agent takes credit for an outcome.
+    pub credit_verbs: Vec<String>,
+    /// Phrases that reject another party's claim.
+    pub denial_phrases: Vec<String>,
+    /// Opposite readings of the same matter.
+    pub polarity: Vec<Polarity>,
+}
+
+impl CompareWords {
+    /// Adds the entries of one `compare.yaml`.
+    fn add(&mut self, c: CompareFile) {
+        let lower = |s: String| s.trim().to_lowercase();
+        self.stop_words.extend(c.stop_words.into_iter().map(lower));
+        for list in c.synonyms {
+            let mut words = list.into_iter().map(lower);
+            if let Some(head) = words.next() {
+                for w in words {
+                    self.synonyms.insert(w, head.clone());
+                }
+            }
+        }
+        self.credit_verbs
+            .extend(c.credit_verbs.into_iter().map(lower));
+        // longest first, so "helped ensure" beats "ensure"
+        self.credit_verbs
+            .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        self.credit_verbs.dedup();
+        self.denial_phrases
+            .extend(c.denial_phrases.into_iter().map(lower));
+        for p in c.polarity {
+            let p = Polarity {
+                id: p.id,
+                positive: p.positive.into_iter().map(lower).collect(),
+                negative: p.negative.into_iter().map(lower).collect(),
+            };
+            match self.polarity.iter_mut().find(|k| k.id == p.id) {
+                Some(known) => {
+                    known.positive.extend(p.positive);
+                    known.negative.extend(p.negative);
+                }
+                None => self.polarity.push(p),
+            }
+        }
+    }
+}
+
 /// All vocabulary the engine uses.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -159,6 +236,8 @@ pub struct Lexicon {
     pub reading: ReadingWords,
     /// Topics, in file order; a folder's topic replaces a bundled one of the same id.
     pub topics: Vec<Topic>,
+    /// The vocabulary of the compare stage.
+    pub compare: CompareWords,
     /// [`Actors::organisation_words`] as a set, for fast look-ups.
     organisation_set: HashSet<String>,
     /// Problems met reading a user's lexicon files.
@@ -174,6 +253,7 @@ impl Lexicon {
         lex.extend("boilerplate.yaml", BOILERPLATE_YAML);
         lex.extend("reading.yaml", READING_YAML);
         lex.extend("topics.yaml", TOPICS_YAML);
+        lex.extend("compare.yaml", COMPARE_YAML);
         debug_assert!(
             lex.warnings.is_empty(),
             "bundled lexicon: {:?}",
@@ -280,6 +360,10 @@ impl Lexicon {
                         }
                     }
                 }
+                Err(e) => self.warnings.push(format!("{name}: {e}")),
+            },
+            "compare.yaml" => match serde_yaml::from_str::<CompareFile>(text) {
+                Ok(c) => self.compare.add(c),
                 Err(e) => self.warnings.push(format!("{name}: {e}")),
             },
             _ => {}

@@ -5,7 +5,7 @@ use egui::{Color32, RichText, TextFormat};
 
 use super::theme::{UNKNOWN, parse_hex};
 use super::{Command, Loaded};
-use crate::comparison::DocumentInfo;
+use crate::comparison::{DocumentInfo, Statement, StatementKind};
 
 /// The publisher's display name and colour.
 fn publisher_of(loaded: &Loaded, info: &DocumentInfo) -> (String, Color32) {
@@ -120,13 +120,103 @@ pub fn reader_ui(ui: &mut egui::Ui, loaded: &Loaded, selected: Option<usize>) {
         ui.colored_label(ui.visuals().warn_fg_color, format!("Warning: {w}"));
     }
     ui.separator();
+    ui.label(
+        RichText::new(
+            "Statements are tinted with the colour of the side that makes them; quotes are \
+             italic, reported claims underlined, captions and boilerplate faded. \
+             Hover a statement for its speaker, claimant, topics and figures.",
+        )
+        .small()
+        .weak(),
+    );
+    let statements = selected
+        .and_then(|i| loaded.statements_by_document.get(i))
+        .map_or(&[][..], Vec::as_slice);
     egui::ScrollArea::vertical()
         .id_salt(("reader", &info.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            let mut next = 0;
             for p in doc.paragraphs() {
-                ui.label(&doc.body[p.span]);
-                ui.add_space(6.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().item_spacing.x = 0.0;
+                    let mut pos = p.span.start;
+                    while let Some(&si) = statements.get(next) {
+                        let st = &loaded.comparison.statements[si];
+                        let [start, end] = st.span;
+                        if start >= p.span.end {
+                            break;
+                        }
+                        next += 1;
+                        if start < pos || end > doc.body.len() {
+                            continue; // overlapping or stale span: show the text once
+                        }
+                        if start > pos {
+                            ui.label(&doc.body[pos..start]);
+                        }
+                        statement_ui(ui, loaded, st, &doc.body[start..end]);
+                        pos = end;
+                    }
+                    if pos < p.span.end {
+                        ui.label(&doc.body[pos..p.span.end]);
+                    }
+                });
+                ui.add_space(8.0);
             }
         });
+}
+
+/// One statement in the reader: styled by kind and side, with its reading on hover.
+fn statement_ui(ui: &mut egui::Ui, loaded: &Loaded, st: &Statement, text: &str) {
+    let side = st
+        .claimant
+        .as_ref()
+        .and_then(|id| loaded.comparison.sides.iter().find(|s| s.id == *id));
+    let mut rich = RichText::new(text);
+    if let Some(side) = side {
+        rich = rich.background_color(parse_hex(&side.colour).gamma_multiply(0.22));
+    }
+    rich = match st.kind {
+        StatementKind::Quote => rich.italics(),
+        StatementKind::Reported => rich.underline(),
+        StatementKind::Caption | StatementKind::Boilerplate => rich.weak(),
+        StatementKind::Narrative => rich,
+    };
+    ui.label(rich).on_hover_ui(|ui| {
+        ui.set_max_width(360.0);
+        ui.strong(format!("{:?}", st.kind).to_lowercase());
+        if let Some(speaker) = &st.speaker {
+            ui.label(format!("Speaker: {speaker}"));
+        }
+        let side_name = |id: &Option<String>| {
+            id.as_ref().map_or("unknown".to_string(), |id| {
+                loaded
+                    .comparison
+                    .sides
+                    .iter()
+                    .find(|s| s.id == *id)
+                    .map_or(id.clone(), |s| s.name.clone())
+            })
+        };
+        if st.kind.is_claim() {
+            ui.label(format!("Claimant: {}", side_name(&st.claimant)));
+        }
+        if st.counter_claimant.is_some() {
+            ui.label(format!("Disputed by: {}", side_name(&st.counter_claimant)));
+        }
+        if !st.topics.is_empty() {
+            ui.label(format!("Topics: {}", st.topics.join(", ")));
+        }
+        for e in &st.entities {
+            ui.label(
+                RichText::new(format!(
+                    "{}: {} = {}",
+                    format!("{:?}", e.kind).to_lowercase(),
+                    e.text,
+                    e.value
+                ))
+                .small(),
+            );
+        }
+    });
 }

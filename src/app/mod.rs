@@ -75,6 +75,35 @@ pub struct Loaded {
     pub corpus: Corpus,
     /// Their comparison.
     pub comparison: Comparison,
+    /// For each document (by index), the indices of its statements in text order.
+    pub statements_by_document: Vec<Vec<usize>>,
+}
+
+impl Loaded {
+    /// Indexes a corpus and its comparison for the views.
+    pub fn new(source: Source, corpus: Corpus, comparison: Comparison) -> Loaded {
+        let position: std::collections::HashMap<&str, usize> = comparison
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let mut statements_by_document = vec![Vec::new(); comparison.documents.len()];
+        for (i, s) in comparison.statements.iter().enumerate() {
+            if let Some(&d) = position.get(s.document.as_str()) {
+                statements_by_document[d].push(i);
+            }
+        }
+        for list in &mut statements_by_document {
+            list.sort_by_key(|&i| comparison.statements[i].span[0]);
+        }
+        Loaded {
+            source,
+            corpus,
+            comparison,
+            statements_by_document,
+        }
+    }
 }
 
 type LoadResult = Result<Loaded, String>;
@@ -88,11 +117,7 @@ pub fn load_source(source: &Source) -> LoadResult {
         }
     };
     let comparison = analyze(&corpus, &Settings::default());
-    Ok(Loaded {
-        source: source.clone(),
-        corpus,
-        comparison,
-    })
+    Ok(Loaded::new(source.clone(), corpus, comparison))
 }
 
 /// The application state.
@@ -291,11 +316,7 @@ impl ParallaxApp {
 fn empty(source: Source) -> Loaded {
     let corpus = Corpus::default();
     let comparison = analyze(&corpus, &Settings::default());
-    Loaded {
-        source,
-        corpus,
-        comparison,
-    }
+    Loaded::new(source, corpus, comparison)
 }
 
 impl eframe::App for ParallaxApp {

@@ -139,3 +139,20 @@ fn snapshot_of_the_sample_window() {
     h.run();
     h.snapshot("sample_window");
 }
+
+#[test]
+fn the_reader_shows_who_says_each_statement_on_hover() {
+    let dir = folder(&[(
+        "ferry.txt",
+        "Riverton Council has agreed to reopen the ferry.\n\nMayor Ann Hale said: \"The ferry will run from May 2024 at a cost of £2m.\"\n".as_bytes(),
+    )]);
+    let (mut h, _) = harness(Source::Folder(dir.path().to_path_buf()), vec![]);
+    // the quote is a label of its own, without the attribution around it
+    let quote = h.get_by_label("The ferry will run from May 2024 at a cost of £2m.");
+    quote.hover();
+    h.run();
+    h.get_by_label("Speaker: Ann Hale");
+    h.get_by_label("money: £2m = GBP 2000000");
+    // the attribution is shown as plain text between statements
+    h.get_by_label_contains("Mayor Ann Hale said");
+}
