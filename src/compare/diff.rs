@@ -1,0 +1,137 @@
+//! Word-level differences between two statements, via `similar`.
+//!
+//! ```
+//! use parallax::compare::diff::{Change, word_diff};
+//! let pieces = word_diff("is a leading force", "is the country's leading force");
+//! assert!(pieces.iter().any(|p| p.change == Change::Removed && p.text.contains('a')));
+//! assert!(pieces.iter().any(|p| p.change == Change::Added && p.text.contains("country")));
+//! ```
+
+use similar::{ChangeTag, TextDiff};
+
+/// What happened to a run of words between the first and the second text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// In both texts.
+    Same,
+    /// Only in the first text.
+    Removed,
+    /// Only in the second text.
+    Added,
+}
+
+/// A run of text (words and the spaces between them) with one [`Change`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// What happened to it.
+    pub change: Change,
+    /// The text, as written in its own statement.
+    pub text: String,
+}
+
+/// The word-level difference of `old` and `new`: consecutive tokens of one kind are joined
+/// into one [`Piece`]. Reading the `Same` and `Removed` pieces in order gives `old` back,
+/// the `Same` and `Added` pieces give `new`.
+pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
+    let diff = TextDiff::configure().diff_unicode_words(old, new);
+    let mut out: Vec<Piece> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let kind = match change.tag() {
+            ChangeTag::Equal => Change::Same,
+            ChangeTag::Delete => Change::Removed,
+            ChangeTag::Insert => Change::Added,
+        };
+        let text = change.value();
+        match out.last_mut() {
+            Some(last) if last.change == kind => last.text.push_str(text),
+            _ => out.push(Piece {
+                change: kind,
+                text: text.to_string(),
+            }),
+        }
+    }
+    out
+}
+
+/// The changed runs of a diff, trimmed, as `(removed, added)`: what a reader needs to see
+/// ("a" vs "the country's").
+pub fn changes(old: &str, new: &str) -> (Vec<String>, Vec<String>) {
+    let mut removed = Vec::new();
+    let mut added = Vec::new();
+    for p in word_diff(old, new) {
+        let t = p.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        match p.change {
+            Change::Removed => removed.push(t.to_string()),
+            Change::Added => added.push(t.to_string()),
+            Change::Same => {}
+        }
+    }
+    (removed, added)
+}
+
+/// The longest run of words the two texts share in the same order (case-insensitive,
+/// punctuation ignored), counted in words, with the run's text as written in `a`.
+pub fn longest_shared_run(a: &str, b: &str) -> (usize, String) {
+    let wa = words(a);
+    let wb = words(b);
+    let la: Vec<String> = wa.iter().map(|w| w.to_lowercase()).collect();
+    let lb: Vec<String> = wb.iter().map(|w| w.to_lowercase()).collect();
+    let diff = TextDiff::configure().diff_slices(&la, &lb);
+    let mut best = (0usize, 0usize);
+    for op in diff.ops() {
+        if let similar::DiffOp::Equal { old_index, len, .. } = *op
+            && len > best.1
+        {
+            best = (old_index, len);
+        }
+    }
+    let text = wa[best.0..best.0 + best.1].join(" ");
+    (best.1, text)
+}
+
+/// The words of a text: alphanumeric runs, apostrophes folded.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’').replace('’', "'"))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_pieces_rebuild_both_texts() {
+        let (a, b) = ("The ferry runs daily.", "The ferry now runs twice daily.");
+        let pieces = word_diff(a, b);
+        let old: String = pieces
+            .iter()
+            .filter(|p| p.change != Change::Added)
+            .map(|p| p.text.as_str())
+            .collect();
+        let new: String = pieces
+            .iter()
+            .filter(|p| p.change != Change::Removed)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(old, a);
+        assert_eq!(new, b);
+        let (removed, added) = changes(a, b);
+        assert!(removed.is_empty());
+        assert_eq!(added, vec!["now", "twice"]);
+    }
+
+    #[test]
+    fn shared_runs_ignore_case_and_punctuation() {
+        let (n, run) = longest_shared_run(
+            "Having weighed it, looking closely at rival bids, we chose Acme.",
+            "We weighed options, Looking closely at rival bids and chose Acme.",
+        );
+        assert_eq!(n, 5);
+        assert_eq!(run, "looking closely at rival bids");
+    }
+}
