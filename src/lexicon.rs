@@ -95,6 +95,7 @@ struct ReadingFile {
     numeric_abbreviations: Vec<String>,
     function_words: Vec<String>,
     affiliations: Vec<String>,
+    clause_breaks: Vec<String>,
 }
 
 /// Words of attribution and sentence structure (`reading.yaml`), all lower case.
@@ -124,6 +125,9 @@ pub struct ReadingWords {
     pub function_words: HashSet<String>,
     /// Political affiliations that may stand between a role and a name.
     pub affiliations: HashSet<String>,
+    /// Clause openings that may start a second attribution in one sentence
+    /// (`, but `, `, while `): lower case, with their spaces and punctuation.
+    pub clause_breaks: Vec<String>,
 }
 
 /// A topic of `topics.yaml`.
@@ -344,6 +348,12 @@ impl Lexicon {
                     add(r.numeric_abbreviations, &mut w.numeric_abbreviations);
                     add(r.function_words, &mut w.function_words);
                     add(r.affiliations, &mut w.affiliations);
+                    for b in r.clause_breaks {
+                        let b = b.to_lowercase();
+                        if !b.trim().is_empty() && !w.clause_breaks.contains(&b) {
+                            w.clause_breaks.push(b);
+                        }
+                    }
                 }
                 Err(e) => self.warnings.push(format!("{name}: {e}")),
             },

@@ -53,10 +53,16 @@ pub fn statement_id(document: &str, span: &Range<usize>) -> String {
 pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
     let known = learn(corpus, lex);
     let index = TopicIndex::new(&lex.topics);
-    let mut statements = Vec::new();
-    for doc in &corpus.documents {
-        statements.extend(read_document(doc, lex, &known, &index));
-    }
+    // documents are read independently; collected in document order
+    let per_doc: Vec<Vec<Statement>> = {
+        use rayon::prelude::*;
+        corpus
+            .documents
+            .par_iter()
+            .map(|doc| read_document(doc, lex, &known, &index))
+            .collect()
+    };
+    let statements: Vec<Statement> = per_doc.into_iter().flatten().collect();
     let sides = build_sides(corpus, &known, &statements);
     Reading { sides, statements }
 }
@@ -231,6 +237,16 @@ pub fn read_document(
     st.out
 }
 
+/// Byte position of an ASCII `needle` in `text`, ignoring ASCII case.
+fn find_ascii_ci(text: &str, needle: &str) -> Option<usize> {
+    let (t, n) = (text.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > t.len() {
+        return None;
+    }
+    (0..=t.len() - n.len())
+        .find(|&i| text.is_char_boundary(i) && t[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
 /// Drops a trailing comma or dash left inside the marks (`"We won," said …`).
 fn trim_quote_end(body: &str, r: Range<usize>) -> Range<usize> {
     let text = &body[r.clone()];
@@ -361,11 +377,30 @@ impl DocState<'_> {
             if !text.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            let ms = actors::mentions(text, self.lex, self.known);
-            let report = reported::report(text, &ms, &self.recent, self.lex);
-            let publisher = self.publisher.as_deref().map(side_id);
-            let attribution = match report {
-                Some(rep) if rep.claimant.is_some() => Attribution {
+            match self.two_attributions(r.clone()) {
+                Some(parts) => {
+                    for (part, attribution, ms) in parts {
+                        self.push(part, paragraph, attribution, Some(&ms));
+                        self.recent = ms;
+                    }
+                }
+                None => {
+                    let ms = actors::mentions(text, self.lex, self.known);
+                    let report = reported::report(text, &ms, &self.recent, self.lex);
+                    let attribution = self.attribution(report, false);
+                    self.push(r, paragraph, attribution, Some(&ms));
+                    self.recent = ms;
+                }
+            }
+        }
+    }
+
+    /// Who makes a narrative sentence (or clause): the reported party, else the publisher.
+    /// `speaker_enough` also takes a report that names only a person.
+    fn attribution(&self, report: Option<reported::Report>, speaker_enough: bool) -> Attribution {
+        match report {
+            Some(rep) if rep.claimant.is_some() || (speaker_enough && rep.speaker.is_some()) => {
+                Attribution {
                     kind: StatementKind::Reported,
                     claimant: rep
                         .claimant
@@ -376,15 +411,57 @@ impl DocState<'_> {
                         .counter
                         .as_deref()
                         .map(|c| side_id(&self.known.party(c))),
-                },
-                _ => Attribution {
-                    claimant: publisher,
-                    ..Attribution::of(StatementKind::Narrative)
-                },
-            };
-            self.push(r, paragraph, attribution, Some(&ms));
-            self.recent = ms;
+                }
+            }
+            _ => Attribution {
+                claimant: self.publisher.as_deref().map(side_id),
+                ..Attribution::of(StatementKind::Narrative)
+            },
         }
+    }
+
+    /// A sentence that reports two parties in two clauses ("X said the plan was \"reckless\",
+    /// but the council says it will save money"): the clauses, each with its own
+    /// attribution, when both are reports of different claimants or speakers.
+    fn two_attributions(
+        &self,
+        r: Range<usize>,
+    ) -> Option<Vec<(Range<usize>, Attribution, Vec<Mention>)>> {
+        let body = &self.doc.body;
+        let text = &body[r.clone()];
+        let cut = self
+            .lex
+            .reading
+            .clause_breaks
+            .iter()
+            .filter_map(|b| find_ascii_ci(text, b).map(|i| (i, b.len())))
+            .min()?;
+        let (at, len) = cut;
+        let first_end = r.start
+            + text[..at]
+                .trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                .len();
+        let brk = &text[at..at + len];
+        let punct = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—');
+        let second_start = r.start + at + (brk.len() - brk.trim_start_matches(punct).len());
+        if first_end <= r.start || second_start >= r.end {
+            return None;
+        }
+        let mut parts = Vec::new();
+        let mut before = self.recent.clone();
+        for part in [r.start..first_end, second_start..r.end] {
+            let t = &body[part.clone()];
+            let ms = actors::mentions(t, self.lex, self.known);
+            let rep = reported::report(t, &ms, &before, self.lex)?;
+            if rep.claimant.is_none() && rep.speaker.is_none() {
+                return None;
+            }
+            let attribution = self.attribution(Some(rep), true);
+            before.extend(ms.iter().cloned());
+            parts.push((part, attribution, ms));
+        }
+        let who = |a: &Attribution| (a.claimant.clone(), a.speaker.clone());
+        (who(&parts[0].1) != who(&parts[1].1)).then_some(parts)
     }
 
     fn push(
@@ -580,6 +657,25 @@ mod tests {
             assert_eq!(s.speaker.as_deref(), Some("Tom Reed"), "{phrase}");
             assert_eq!(s.claimant.as_deref(), Some("harbour-trust"), "{phrase}");
         }
+    }
+
+    #[test]
+    fn a_sentence_that_quotes_one_party_and_reports_another() {
+        let st = read(
+            "Harbour Trust has announced new fees for moorings.\n\n\
+             Union leader Jo Park said the fees were \"reckless and unfair\", but the trust says they will pay for repairs.",
+        );
+        let first = find(&st, "reckless and unfair");
+        assert_eq!(first.kind, StatementKind::Reported);
+        assert_eq!(first.speaker.as_deref(), Some("Jo Park"));
+        assert!(!first.text.contains("the trust says"), "{}", first.text);
+        let second = find(&st, "the trust says");
+        assert_eq!(second.kind, StatementKind::Reported);
+        assert_eq!(second.claimant.as_deref(), Some("harbour-trust"));
+        assert!(!second.text.contains("reckless"), "{}", second.text);
+        // one party's two clauses stay one statement
+        let st = read("Harbour Trust says fees will rise, but the trust says repairs come first.");
+        assert_eq!(st.len(), 1);
     }
 
     #[test]

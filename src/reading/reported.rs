@@ -68,6 +68,7 @@ pub fn report(
     let r = &lex.reading;
     let mut main: Option<(Option<String>, Option<String>)> = None;
     let mut counter: Option<Option<String>> = None;
+    let mut person_only: Option<String> = None;
     for (i, t) in toks.iter().enumerate() {
         let lower = t.lower();
         let according = lower == "according" && toks.get(i + 1).is_some_and(|n| n.text == "to");
@@ -123,6 +124,10 @@ pub fn report(
             }
         };
         if resolved.0.is_none() {
+            // a person of no known party: kept only for when nothing else is reported
+            if person_only.is_none() {
+                person_only = resolved.1;
+            }
             continue;
         }
         if is_counter {
@@ -134,7 +139,11 @@ pub fn report(
         }
     }
     if main.is_none() && counter.is_none() {
-        return None;
+        return person_only.map(|p| Report {
+            claimant: None,
+            speaker: Some(p),
+            counter: None,
+        });
     }
     let (claimant, speaker) = main.unwrap_or((None, None));
     let counter = counter.flatten();
