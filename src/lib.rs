@@ -23,8 +23,10 @@
 //! - [`app`]: the egui window (the only module that imports egui).
 
 pub mod app;
+pub mod compare;
 pub mod comparison;
 pub mod corpus;
+pub mod generate;
 pub mod lexicon;
 pub mod reading;
 pub mod sides;
@@ -62,6 +64,7 @@ pub fn analyze(corpus: &Corpus, _settings: &Settings) -> Comparison {
             warnings: d.warnings.clone(),
         })
         .collect();
+    let compared = compare::compare(&reading.statements, &reading.sides, &lexicon);
     Comparison {
         schema: SCHEMA.to_string(),
         generator: generator(),
@@ -69,8 +72,8 @@ pub fn analyze(corpus: &Corpus, _settings: &Settings) -> Comparison {
         sides: reading.sides,
         documents,
         statements: reading.statements,
-        groups: Vec::new(),
-        timeline: Vec::new(),
+        groups: compared.groups,
+        timeline: compared.timeline,
         warnings: corpus.warnings.clone(),
     }
 }

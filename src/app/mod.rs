@@ -5,7 +5,10 @@
 //! [`Command`]s; [`ParallaxApp::apply`] carries them out.
 
 mod documents_view;
+mod groups_view;
 mod theme;
+
+pub use groups_view::GroupFilter;
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -65,6 +68,12 @@ pub enum Command {
     Reload,
     /// Show this document in the reader.
     SelectDocument(usize),
+    /// Select this claim group.
+    SelectGroup(usize),
+    /// Open this document in the reader (from a group's statement).
+    ShowStatement(usize),
+    /// Switch the central view.
+    ShowView(View),
 }
 
 /// A finished analysis.
@@ -77,6 +86,8 @@ pub struct Loaded {
     pub comparison: Comparison,
     /// For each document (by index), the indices of its statements in text order.
     pub statements_by_document: Vec<Vec<usize>>,
+    statement_positions: std::collections::HashMap<String, usize>,
+    document_positions: std::collections::HashMap<String, usize>,
 }
 
 impl Loaded {
@@ -97,13 +108,49 @@ impl Loaded {
         for list in &mut statements_by_document {
             list.sort_by_key(|&i| comparison.statements[i].span[0]);
         }
+        let statement_positions = comparison
+            .statements
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let document_positions = comparison
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
         Loaded {
             source,
             corpus,
             comparison,
             statements_by_document,
+            statement_positions,
+            document_positions,
         }
     }
+
+    /// The statement with this id.
+    pub fn statement(&self, id: &str) -> Option<&crate::comparison::Statement> {
+        self.statement_positions
+            .get(id)
+            .and_then(|&i| self.comparison.statements.get(i))
+    }
+
+    /// The index of the document with this id.
+    pub fn document_index(&self, id: &str) -> Option<usize> {
+        self.document_positions.get(id).copied()
+    }
+}
+
+/// Which view fills the centre of the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The claim groups and the selected group's statements.
+    #[default]
+    Claims,
+    /// The selected document in full.
+    Reader,
 }
 
 type LoadResult = Result<Loaded, String>;
@@ -124,6 +171,9 @@ pub fn load_source(source: &Source) -> LoadResult {
 pub struct ParallaxApp {
     loaded: Loaded,
     selected: Option<usize>,
+    selected_group: Option<usize>,
+    view: View,
+    filter: GroupFilter,
     pending: Option<(Source, Receiver<LoadResult>)>,
     error: Option<String>,
     picker: Box<dyn FolderPicker>,
@@ -148,6 +198,9 @@ impl ParallaxApp {
         };
         ParallaxApp {
             selected: (!loaded.corpus.documents.is_empty()).then_some(0),
+            selected_group: None,
+            view: View::default(),
+            filter: GroupFilter::default(),
             loaded,
             pending: None,
             error,
@@ -164,6 +217,16 @@ impl ParallaxApp {
     /// The index of the document in the reader.
     pub fn selected(&self) -> Option<usize> {
         self.selected
+    }
+
+    /// The selected claim group.
+    pub fn selected_group(&self) -> Option<usize> {
+        self.selected_group
+    }
+
+    /// The central view.
+    pub fn view(&self) -> View {
+        self.view
     }
 
     /// The last error shown to the user.
@@ -194,8 +257,21 @@ impl ParallaxApp {
             Command::SelectDocument(i) => {
                 if i < self.loaded.corpus.documents.len() {
                     self.selected = Some(i);
+                    self.view = View::Reader;
                 }
             }
+            Command::ShowStatement(i) => {
+                if i < self.loaded.corpus.documents.len() {
+                    self.selected = Some(i);
+                    self.view = View::Reader;
+                }
+            }
+            Command::SelectGroup(i) => {
+                if i < self.loaded.comparison.groups.len() {
+                    self.selected_group = Some(i);
+                }
+            }
+            Command::ShowView(v) => self.view = v,
         }
     }
 
@@ -256,6 +332,11 @@ impl ParallaxApp {
                 self.selected = keep
                     .and_then(|p| loaded.corpus.documents.iter().position(|d| d.path == p))
                     .or((!loaded.corpus.documents.is_empty()).then_some(0));
+                if loaded.source != self.loaded.source
+                    || loaded.comparison.groups.len() != self.loaded.comparison.groups.len()
+                {
+                    self.selected_group = None;
+                }
                 self.loaded = loaded;
                 self.error = None;
             }
@@ -283,6 +364,12 @@ impl ParallaxApp {
             }
             if self.loaded.source != Source::Sample && ui.button("Sample").clicked() {
                 command = Some(Command::Open(Source::Sample));
+            }
+            ui.separator();
+            for (view, name) in [(View::Claims, "Claims"), (View::Reader, "Reader")] {
+                if ui.selectable_label(self.view == view, name).clicked() {
+                    command = Some(Command::ShowView(view));
+                }
             }
             ui.separator();
             ui.label(egui::RichText::new(&self.loaded.corpus.root).strong());
@@ -337,8 +424,14 @@ impl eframe::App for ParallaxApp {
             .show(ui, |ui| {
                 commands.extend(documents_view::list_ui(ui, &self.loaded, self.selected));
             });
-        egui::CentralPanel::default().show(ui, |ui| {
-            documents_view::reader_ui(ui, &self.loaded, self.selected);
+        egui::CentralPanel::default().show(ui, |ui| match self.view {
+            View::Reader => documents_view::reader_ui(ui, &self.loaded, self.selected),
+            View::Claims => commands.extend(groups_view::groups_ui(
+                ui,
+                &self.loaded,
+                &mut self.filter,
+                self.selected_group,
+            )),
         });
         for c in commands {
             self.apply(c, &ctx);

@@ -79,7 +79,9 @@ pub fn longest_shared_run(a: &str, b: &str) -> (usize, String) {
     let wb = words(b);
     let la: Vec<String> = wa.iter().map(|w| w.to_lowercase()).collect();
     let lb: Vec<String> = wb.iter().map(|w| w.to_lowercase()).collect();
-    let diff = TextDiff::configure().diff_slices(&la, &lb);
+    let ra: Vec<&str> = la.iter().map(String::as_str).collect();
+    let rb: Vec<&str> = lb.iter().map(String::as_str).collect();
+    let diff = TextDiff::configure().diff_slices(&ra, &rb);
     let mut best = (0usize, 0usize);
     for op in diff.ops() {
         if let similar::DiffOp::Equal { old_index, len, .. } = *op
@@ -95,7 +97,10 @@ pub fn longest_shared_run(a: &str, b: &str) -> (usize, String) {
 /// The words of a text: alphanumeric runs, apostrophes folded.
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’').replace('’', "'"))
+        .map(|w| {
+            w.trim_matches(|c: char| c == '\'' || c == '’')
+                .replace('’', "'")
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }

@@ -139,6 +139,9 @@ fn learn_from(known: &mut Known, doc: &str, mentions: Vec<Mention>) {
     }
 }
 
+/// A clause of a sentence with its own attribution and the actors it names.
+type Clause = (Range<usize>, Attribution, Vec<Mention>);
+
 /// Who makes a statement, and what kind it is.
 struct Attribution {
     kind: StatementKind,
@@ -423,10 +426,7 @@ impl DocState<'_> {
     /// A sentence that reports two parties in two clauses ("X said the plan was \"reckless\",
     /// but the council says it will save money"): the clauses, each with its own
     /// attribution, when both are reports of different claimants or speakers.
-    fn two_attributions(
-        &self,
-        r: Range<usize>,
-    ) -> Option<Vec<(Range<usize>, Attribution, Vec<Mention>)>> {
+    fn two_attributions(&self, r: Range<usize>) -> Option<Vec<Clause>> {
         let body = &self.doc.body;
         let text = &body[r.clone()];
         let cut = self

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a module per area.
 
 mod cli;
+mod compare;
 mod corpus_formats;
 mod corpus_gold;
 mod reading;

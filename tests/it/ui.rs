@@ -42,7 +42,13 @@ fn harness(
 /// The document list's row holding this title.
 fn list_row<'h>(h: &'h Harness<'static, ParallaxApp>, title: &'h str) -> egui_kittest::Node<'h> {
     h.get_by(move |n| {
-        n.role() == egui::accesskit::Role::Button && n.label().is_some_and(|l| l.contains(title))
+        n.role() == egui::accesskit::Role::Button
+            && n.label().is_some_and(|l| {
+                l.contains(title)
+                    && !["DISPUTED", "SHARED", "ONE-SIDED"]
+                        .iter()
+                        .any(|b| l.starts_with(b))
+            })
     })
 }
 
@@ -147,6 +153,8 @@ fn the_reader_shows_who_says_each_statement_on_hover() {
         "Riverton Council has agreed to reopen the ferry.\n\nMayor Ann Hale said: \"The ferry will run from May 2024 at a cost of £2m.\"\n".as_bytes(),
     )]);
     let (mut h, _) = harness(Source::Folder(dir.path().to_path_buf()), vec![]);
+    h.get_by_label("Reader").click();
+    h.run();
     // the quote is a label of its own, without the attribution around it
     let quote = h.get_by_label("The ferry will run from May 2024 at a cost of £2m.");
     quote.hover();
@@ -155,4 +163,62 @@ fn the_reader_shows_who_says_each_statement_on_hover() {
     h.get_by_label("money: £2m = GBP 2000000");
     // the attribution is shown as plain text between statements
     h.get_by_label_contains("Mayor Ann Hale said");
+}
+
+#[test]
+fn claims_filter_to_disputed_select_a_group_and_follow_it_to_the_reader() {
+    let (mut h, _) = harness(Source::Sample, vec![]);
+    assert_eq!(h.state().view(), parallax::app::View::Claims);
+    let groups = h.state().loaded().comparison.groups.clone();
+    let disputed = groups
+        .iter()
+        .filter(|g| g.relation == parallax::comparison::Relation::Disputed)
+        .count();
+    assert!(disputed > 0, "the sample has disputed groups");
+    h.get_by_label("Disputed only").click();
+    h.run();
+    h.get_by_label_contains(&format!("{disputed} of {} groups shown", groups.len()));
+    // every visible group row is a disputed one
+    let rows: Vec<String> = h
+        .get_all_by(|n| {
+            n.role() == egui::accesskit::Role::Button
+                && n.label().is_some_and(|l| {
+                    ["DISPUTED", "SHARED", "ONE-SIDED"]
+                        .iter()
+                        .any(|b| l.starts_with(b))
+                })
+        })
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|l| l.starts_with("DISPUTED")), "{rows:?}");
+    h.get_all_by(|n| n.label().is_some_and(|l| l.starts_with("DISPUTED")))
+        .next()
+        .expect("a disputed row")
+        .click();
+    h.run();
+    let g = &groups[h.state().selected_group().expect("a group is selected")];
+    assert_eq!(g.relation, parallax::comparison::Relation::Disputed);
+    // its reasons are shown, by kind
+    for r in &g.reasons {
+        h.get_by_label_contains(&r.kind.replace('-', " "));
+    }
+    // a statement's document link opens the reader on that document
+    let first = h
+        .state()
+        .loaded()
+        .statement(&g.statements[0])
+        .unwrap()
+        .clone();
+    let doc = h.state().loaded().document_index(&first.document).unwrap();
+    let title = h.state().loaded().comparison.documents[doc].title.clone();
+    h.get_all_by(|n| {
+        n.role() == egui::accesskit::Role::Link && n.label().is_some_and(|l| l == title)
+    })
+    .next()
+    .expect("a link to the document")
+    .click();
+    h.run();
+    assert_eq!(h.state().view(), parallax::app::View::Reader);
+    assert_eq!(h.state().selected(), Some(doc));
 }

@@ -1,0 +1,288 @@
+//! Why a group is disputed: typed reasons that name the statements involved.
+//!
+//! | kind | when |
+//! |---|---|
+//! | `competing-credit` | two statements credit different sides with the same outcome or service |
+//! | `conflicting-figure` | the same quantity with different normalised money or percent values |
+//! | `conflicting-date` | the same event with dates that cannot both hold |
+//! | `denial` | a statement rejects another side's claim (or holds a claim and its rejection) |
+//! | `opposite-polarity` | two sides take opposite readings (sustainable / unsustainable) |
+//! | `reused-quote` | the same words quoted from different speakers |
+
+use std::collections::BTreeMap;
+
+use super::diff::longest_shared_run;
+use super::features::Features;
+use crate::comparison::{EntityKind, Reason, Statement, StatementKind};
+
+/// The lexical similarity two statements need before their figures, dates or credits are
+/// compared: below it they are taken to speak of different things.
+pub const REASON_MIN: f32 = 0.3;
+
+/// The fewest words in a row two quotes must share to count as the same quote.
+pub const QUOTE_RUN: usize = 6;
+
+/// The most members of one text compared as variants (distinct claimants or speakers).
+pub const MAX_VARIANTS: usize = 6;
+
+/// A statement of a group, with what the compare stage read off it.
+#[derive(Debug, Clone, Copy)]
+pub struct Member<'a> {
+    /// The statement.
+    pub statement: &'a Statement,
+    /// Its features.
+    pub features: &'a Features,
+    /// Its distinct text (node) number.
+    pub node: usize,
+}
+
+/// The reasons of a group, and whether any of them is a conflict.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Verdict {
+    /// Reasons, merged by kind and detail, in a stable order.
+    pub reasons: Vec<Reason>,
+    /// Whether a reason is a conflict between sides (the group is `disputed`).
+    pub conflict: bool,
+}
+
+/// Reasons for a group's members (in statement order); `cosine(node, node)` is the lexical
+/// similarity of two distinct texts.
+pub fn reasons(members: &[Member], cosine: &dyn Fn(usize, usize) -> f32) -> Verdict {
+    let mut found: BTreeMap<(u8, String), (Vec<usize>, bool)> = BTreeMap::new();
+    let mut add = |kind: u8, detail: String, who: &[usize], conflict: bool| {
+        let e = found.entry((kind, detail)).or_insert((Vec::new(), false));
+        for w in who {
+            if !e.0.contains(w) {
+                e.0.push(*w);
+            }
+        }
+        e.1 |= conflict;
+    };
+    // variants: members that differ in who makes them; copies add nothing new
+    let mut variants: Vec<usize> = Vec::new();
+    for (i, m) in members.iter().enumerate() {
+        let s = m.statement;
+        if let (Some(c), Some(counter)) = (&s.claimant, &s.counter_claimant) {
+            add(
+                DENIAL,
+                format!("{c} claims it, {counter} disputes it: {}", short(&s.text)),
+                &[i],
+                true,
+            );
+        }
+        // copies of one text: a few variants say all a text can (bounded work on
+        // widely syndicated sentences)
+        let same_node = variants.iter().filter(|&&v| members[v].node == m.node);
+        let (mut count, mut dup) = (0, false);
+        for &v in same_node {
+            let o = members[v];
+            count += 1;
+            dup |= o.statement.claimant == s.claimant && o.statement.speaker == s.speaker;
+        }
+        if !dup && count < MAX_VARIANTS {
+            variants.push(i);
+        }
+    }
+    for (x, &i) in variants.iter().enumerate() {
+        for &j in &variants[x + 1..] {
+            let (a, b) = (members[i], members[j]);
+            let cos = if a.node == b.node {
+                1.0
+            } else {
+                cosine(a.node, b.node)
+            };
+            pair(a, b, cos, &mut |kind, detail, conflict| {
+                add(kind, detail, &[i, j], conflict)
+            });
+        }
+    }
+    let mut conflict = false;
+    let mut reasons = Vec::new();
+    for ((kind, detail), (mut who, c)) in found {
+        conflict |= c;
+        who.sort_unstable();
+        reasons.push(Reason {
+            kind: KINDS[kind as usize].to_string(),
+            detail,
+            statements: who
+                .iter()
+                .map(|&w| members[w].statement.id.clone())
+                .collect(),
+        });
+    }
+    Verdict { reasons, conflict }
+}
+
+const COMPETING_CREDIT: u8 = 0;
+const CONFLICTING_FIGURE: u8 = 1;
+const CONFLICTING_DATE: u8 = 2;
+const DENIAL: u8 = 3;
+const OPPOSITE_POLARITY: u8 = 4;
+const REUSED_QUOTE: u8 = 5;
+const KINDS: [&str; 6] = [
+    "competing-credit",
+    "conflicting-figure",
+    "conflicting-date",
+    "denial",
+    "opposite-polarity",
+    "reused-quote",
+];
+
+/// The reasons two statements of a group give, reported as `(kind, detail, conflict)`.
+fn pair(a: Member, b: Member, cos: f32, add: &mut dyn FnMut(u8, String, bool)) {
+    let (sa, sb) = (a.statement, b.statement);
+    let (fa, fb) = (a.features, b.features);
+    let other_side = sa.claimant != sb.claimant;
+    if cos >= REASON_MIN
+        && let (Some(ca), Some(cb)) = (&fa.credit, &fb.credit)
+        && let (Some(ga), Some(gb)) = (&ca.agent, &cb.agent)
+        && ga != gb
+    {
+        add(
+            COMPETING_CREDIT,
+            format!("{} … vs {} …", ca.phrase, cb.phrase),
+            true,
+        );
+    }
+    if cos >= REASON_MIN {
+        for (kind, label) in [
+            (EntityKind::Money, "figure"),
+            (EntityKind::Percent, "figure"),
+        ] {
+            if let Some((x, y)) = unmatched(fa, fb, kind, |p, q| p == q) {
+                add(
+                    CONFLICTING_FIGURE,
+                    format!("conflicting {label}: {x} vs {y}"),
+                    true,
+                );
+            }
+        }
+        if let Some((x, y)) = unmatched(fa, fb, EntityKind::Date, dates_agree) {
+            add(
+                CONFLICTING_DATE,
+                format!("conflicting date: {x} vs {y}"),
+                true,
+            );
+        }
+    }
+    if other_side {
+        for (d, o) in [(a, b), (b, a)] {
+            let s = d.statement;
+            if d.features.denies && s.counter_claimant.is_none() {
+                add(
+                    DENIAL,
+                    format!(
+                        "{} rejects what {} says: {}",
+                        side_name(&s.claimant),
+                        side_name(&o.statement.claimant),
+                        short(&s.text)
+                    ),
+                    true,
+                );
+            }
+        }
+        for pa in &fa.poles {
+            for pb in &fb.poles {
+                if pa.polarity == pb.polarity && pa.positive != pb.positive {
+                    let (p, n) = if pa.positive { (pa, pb) } else { (pb, pa) };
+                    add(
+                        OPPOSITE_POLARITY,
+                        format!("opposite readings: “{}” vs “{}”", p.text, n.text),
+                        true,
+                    );
+                }
+            }
+        }
+    }
+    if sa.kind == StatementKind::Quote
+        && sb.kind == StatementKind::Quote
+        && let (Some(pa), Some(pb)) = (&sa.speaker, &sb.speaker)
+        && pa != pb
+    {
+        let (n, run) = longest_shared_run(&sa.text, &sb.text);
+        if n >= QUOTE_RUN {
+            add(
+                REUSED_QUOTE,
+                format!("the same words quoted from {pa} and from {pb}: “{run}”"),
+                other_side,
+            );
+        }
+    }
+}
+
+/// The values of `kind` each statement holds that the other does not, as written, when
+/// both have some: `None` when they agree (or one has none).
+fn unmatched(
+    a: &Features,
+    b: &Features,
+    kind: EntityKind,
+    agree: fn(&str, &str) -> bool,
+) -> Option<(String, String)> {
+    let va: Vec<&(EntityKind, String, String)> = a.figures.iter().filter(|f| f.0 == kind).collect();
+    let vb: Vec<&(EntityKind, String, String)> = b.figures.iter().filter(|f| f.0 == kind).collect();
+    if va.is_empty() || vb.is_empty() {
+        return None;
+    }
+    let only = |xs: &[&(EntityKind, String, String)], ys: &[&(EntityKind, String, String)]| {
+        xs.iter()
+            .filter(|x| !ys.iter().any(|y| agree(&x.1, &y.1)))
+            .map(|x| x.2.clone())
+            .collect::<Vec<_>>()
+    };
+    let (oa, ob) = (only(&va, &vb), only(&vb, &va));
+    if oa.is_empty() || ob.is_empty() {
+        return None;
+    }
+    Some((oa.join(", "), ob.join(", ")))
+}
+
+/// Whether two normalised dates can name the same time: every part both give is equal
+/// (`2018-10` and `--10` agree; `--10` and `--09` do not).
+pub fn dates_agree(a: &str, b: &str) -> bool {
+    let (ya, ma, da) = date_parts(a);
+    let (yb, mb, db) = date_parts(b);
+    let same = |x: Option<&str>, y: Option<&str>| match (x, y) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    same(ya, yb) && same(ma, mb) && same(da, db)
+}
+
+/// `(year, month, day)` of `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `--MM` or `--MM-DD`.
+fn date_parts(v: &str) -> (Option<&str>, Option<&str>, Option<&str>) {
+    if let Some(rest) = v.strip_prefix("--") {
+        let mut it = rest.split('-');
+        return (None, it.next(), it.next());
+    }
+    let mut it = v.split('-');
+    (it.next(), it.next(), it.next())
+}
+
+/// A side id for a detail line.
+fn side_name(s: &Option<String>) -> &str {
+    s.as_deref().unwrap_or("an unknown side")
+}
+
+/// The text, cut to about 120 characters at a word boundary.
+fn short(text: &str) -> String {
+    if text.chars().count() <= 120 {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(120).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut} …")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_agree_on_the_parts_both_give() {
+        assert!(dates_agree("2018-10", "--10"));
+        assert!(dates_agree("2018-10", "2018-10-03"));
+        assert!(!dates_agree("--10", "--09"));
+        assert!(!dates_agree("2018-10", "2019-10"));
+        assert!(dates_agree("2018", "2018-04-01"));
+    }
+}

@@ -1,0 +1,400 @@
+//! What the compare stage reads off one statement: its normalised text, the terms it is
+//! indexed by, the polarity it takes, the credit it gives and whether it denies something.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::comparison::{EntityKind, Side, Statement};
+use crate::lexicon::Lexicon;
+use crate::reading::topics::stem;
+use crate::sides::side_id;
+
+/// The compare vocabulary, compiled once per run (stems and word sequences).
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    /// Lower-case words left out of the index.
+    stop: HashSet<String>,
+    /// Stem → the stem of the synonym list's head.
+    synonyms: HashMap<String, String>,
+    /// Polarity phrases as stem sequences: (polarity index, positive?, stems, as written).
+    poles: Vec<(usize, bool, Vec<String>, String)>,
+    /// Credit verb phrases as lower-case word sequences, longest first.
+    credit: Vec<Vec<String>>,
+    /// Denial phrases and verbs as lower-case word sequences.
+    denial: Vec<Vec<String>>,
+    /// Lower-case organisation name → side id.
+    organisations: HashMap<String, String>,
+    /// The side ids.
+    side_ids: HashSet<String>,
+}
+
+impl Vocab {
+    /// Compiles the compare vocabulary of a lexicon for a corpus with these sides.
+    pub fn new(lex: &Lexicon, sides: &[Side]) -> Vocab {
+        let c = &lex.compare;
+        let stems = |phrase: &str| -> Vec<String> { split_words(phrase).map(stem).collect() };
+        let seq = |phrase: &str| -> Vec<String> {
+            split_words(phrase).map(|w| w.to_lowercase()).collect()
+        };
+        let mut synonyms = HashMap::new();
+        for (word, head) in &c.synonyms {
+            synonyms.insert(stem(word), stem(head));
+        }
+        let mut poles = Vec::new();
+        for (i, p) in c.polarity.iter().enumerate() {
+            for (positive, list) in [(true, &p.positive), (false, &p.negative)] {
+                for phrase in list {
+                    let s = stems(phrase);
+                    if !s.is_empty() {
+                        poles.push((i, positive, s, phrase.clone()));
+                    }
+                }
+            }
+        }
+        // longest first, so "not sustainable" is found before "sustainable"
+        poles.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then(a.3.cmp(&b.3)));
+        let credit = c.credit_verbs.iter().map(|v| seq(v)).collect();
+        let mut denial: Vec<Vec<String>> = c.denial_phrases.iter().map(|v| seq(v)).collect();
+        let mut verbs: Vec<&String> = lex.reading.denial_verbs.iter().collect();
+        verbs.sort();
+        denial.extend(verbs.into_iter().map(|v| vec![v.clone()]));
+        let mut organisations = HashMap::new();
+        for side in sides {
+            for org in &side.organisations {
+                organisations.insert(org.to_lowercase(), side.id.clone());
+            }
+            organisations.insert(side.name.to_lowercase(), side.id.clone());
+        }
+        Vocab {
+            stop: c.stop_words.clone(),
+            synonyms,
+            poles,
+            credit,
+            denial,
+            organisations,
+            side_ids: sides.iter().map(|s| s.id.clone()).collect(),
+        }
+    }
+
+    /// The side an organisation named in a text speaks for, if it is one of the sides.
+    pub fn side_of(&self, organisation: &str, lex: &Lexicon) -> Option<String> {
+        if let Some(s) = self.organisations.get(&organisation.to_lowercase()) {
+            return Some(s.clone());
+        }
+        let id = side_id(&lex.party_name(organisation));
+        self.side_ids.contains(&id).then_some(id)
+    }
+}
+
+/// One end of a polarity pair found in a statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pole {
+    /// Index of the polarity pair in the lexicon.
+    pub polarity: usize,
+    /// Which reading.
+    pub positive: bool,
+    /// The words as written in the statement.
+    pub text: String,
+}
+
+/// Credit taken for an outcome: "A has ensured …".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    /// The side of the organisation that is the verb's subject, when one is named.
+    pub agent: Option<String>,
+    /// The words from the agent (or the verb) to the end of the verb, as written.
+    pub phrase: String,
+}
+
+/// What the compare stage knows of one claim statement.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// A hash of the normalised text: verbatim copies share it.
+    pub key: u64,
+    /// Index terms: stems of content words (synonyms folded) and acronyms, with repeats.
+    pub terms: Vec<String>,
+    /// Polarity pairs the statement takes a side in.
+    pub poles: Vec<Pole>,
+    /// Credit the statement gives, if any.
+    pub credit: Option<Credit>,
+    /// Whether the statement rejects a claim (a denial verb or phrase).
+    pub denies: bool,
+    /// Figure and date values: `(kind, value, as written)`, deduplicated by value.
+    pub figures: Vec<(EntityKind, String, String)>,
+    /// Sides of the organisations the statement names.
+    pub actors: Vec<String>,
+}
+
+/// Lower case, quotes folded, dashes made plain, whitespace collapsed, end punctuation
+/// dropped: two texts that differ only in typography normalise alike.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
+            '‘' | '’' | '‛' | '′' | '`' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            '–' | '—' | '‑' | '‒' => '-',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    let trimmed = out.trim_end_matches(['.', '!', '?', ',', ';', ':']);
+    trimmed.to_string()
+}
+
+/// The words of a text: alphanumeric runs (apostrophes and inner hyphens kept).
+fn split_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+/// Reads the features of one claim statement.
+pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
+    let text = &st.text;
+    let key = xxhash_rust::xxh3::xxh3_64(normalise(text).as_bytes());
+    // words with their byte offsets, lower case and stems
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for piece in
+        text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+    {
+        let w = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        if !w.is_empty()
+            && let Some(off) = piece.find(w)
+        {
+            words.push((pos + off, w));
+        }
+        pos += piece.len();
+    }
+    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let stems: Vec<String> = words.iter().map(|(_, w)| stem(w)).collect();
+
+    let mut terms = Vec::new();
+    for ((_, raw), low) in words.iter().zip(&lower) {
+        let acronym = raw.len() >= 2
+            && raw.len() <= 5
+            && raw.chars().all(|c| c.is_ascii_uppercase())
+            && raw.chars().count() == raw.len();
+        if acronym {
+            terms.push((*raw).to_string());
+            continue;
+        }
+        for part in low.split('-').filter(|p| !p.is_empty()) {
+            if part.len() < 2
+                || vocab.stop.contains(part)
+                || part.chars().any(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let s = stem(part);
+            if s.is_empty() {
+                continue;
+            }
+            terms.push(vocab.synonyms.get(&s).cloned().unwrap_or(s));
+        }
+    }
+
+    // polarity: longest phrases first; a word takes part in one phrase only
+    let mut used = vec![false; stems.len()];
+    let mut poles: Vec<Pole> = Vec::new();
+    for (polarity, positive, seq, _) in &vocab.poles {
+        let n = seq.len();
+        if n == 0 || n > stems.len() {
+            continue;
+        }
+        for i in 0..=stems.len() - n {
+            if used[i..i + n].iter().any(|u| *u) || stems[i..i + n] != seq[..] {
+                continue;
+            }
+            used[i..i + n].iter_mut().for_each(|u| *u = true);
+            let start = words[i].0;
+            let end = words[i + n - 1].0 + words[i + n - 1].1.len();
+            let pole = Pole {
+                polarity: *polarity,
+                positive: *positive,
+                text: text[start..end].to_string(),
+            };
+            if !poles
+                .iter()
+                .any(|p| p.polarity == pole.polarity && p.positive == pole.positive)
+            {
+                poles.push(pole);
+            }
+        }
+    }
+
+    let find = |seq: &[String]| -> Option<usize> {
+        let n = seq.len();
+        if n == 0 || n > lower.len() {
+            return None;
+        }
+        (0..=lower.len() - n).find(|&i| lower[i..i + n] == *seq)
+    };
+    let denies = vocab.denial.iter().any(|seq| find(seq).is_some());
+
+    let credit = vocab.credit.iter().find_map(|seq| {
+        let i = find(seq)?;
+        let verb_start = words[i].0;
+        let last = i + seq.len() - 1;
+        let verb_end = words[last].0 + words[last].1.len();
+        if lower.get(last + 1).is_some_and(|w| w == "by") {
+            // passive: "delivered by A"; the agent follows
+            return Some(passive_credit(st, vocab, lex, verb_start, verb_end));
+        }
+        Some(credit_of(
+            st, vocab, lex, &words, &lower, i, verb_start, verb_end,
+        ))
+    });
+
+    let mut figures: Vec<(EntityKind, String, String)> = Vec::new();
+    let mut actors: Vec<String> = Vec::new();
+    for e in &st.entities {
+        match e.kind {
+            EntityKind::Organisation => {
+                if let Some(side) = vocab.side_of(&e.value, lex)
+                    && !actors.contains(&side)
+                {
+                    actors.push(side);
+                }
+            }
+            EntityKind::Person => {}
+            kind => {
+                if !figures.iter().any(|(k, v, _)| *k == kind && *v == e.value) {
+                    figures.push((kind, e.value.clone(), e.text.clone()));
+                }
+            }
+        }
+    }
+    actors.sort();
+
+    Features {
+        key,
+        terms,
+        poles,
+        credit,
+        denies,
+        figures,
+        actors,
+    }
+}
+
+/// The agent of a passive credit verb ("delivered by A"): the organisation right after.
+fn passive_credit(
+    st: &Statement,
+    vocab: &Vocab,
+    lex: &Lexicon,
+    verb_start: usize,
+    verb_end: usize,
+) -> Credit {
+    let text = &st.text;
+    let after = &text[verb_end..];
+    let found = st
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organisation)
+        .filter_map(|e| {
+            let off = after.find(e.text.as_str())?;
+            (off <= 8).then_some((off, e))
+        })
+        .min_by_key(|(off, _)| *off);
+    match found.and_then(|(off, e)| Some((off, e, vocab.side_of(&e.value, lex)?))) {
+        Some((off, e, side)) => Credit {
+            agent: Some(side),
+            phrase: text[verb_start..verb_end + off + e.text.len()].to_string(),
+        },
+        None => Credit {
+            agent: None,
+            phrase: text[verb_start..verb_end].to_string(),
+        },
+    }
+}
+
+/// Prepositions after which an organisation is the object, not the subject, of what follows.
+const OBJECT_MARKERS: &[&str] = &[
+    "with", "from", "of", "to", "between", "on", "at", "in", "against", "by", "into", "and",
+];
+
+/// The most words allowed between an agent and its credit verb.
+const AGENT_GAP: usize = 12;
+
+/// The agent of a credit verb at word `verb`: the nearest organisation before it, in the
+/// same sentence part, that is not the object of a preposition.
+#[allow(clippy::too_many_arguments)]
+fn credit_of(
+    st: &Statement,
+    vocab: &Vocab,
+    lex: &Lexicon,
+    words: &[(usize, &str)],
+    lower: &[String],
+    verb: usize,
+    verb_start: usize,
+    verb_end: usize,
+) -> Credit {
+    let text = &st.text;
+    let mut best: Option<(usize, String)> = None; // (byte start, side)
+    for e in st
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organisation)
+    {
+        let Some(side) = vocab.side_of(&e.value, lex) else {
+            continue;
+        };
+        let mut from = 0;
+        while let Some(off) = text[from..].find(e.text.as_str()) {
+            let start = from + off;
+            from = start + e.text.len().max(1);
+            let end = start + e.text.len();
+            if end > verb_start {
+                break;
+            }
+            let between = &text[end..verb_start];
+            if between.contains(['.', ';', ':', '?', '!']) {
+                continue;
+            }
+            let first = words.iter().position(|(o, _)| *o >= start).unwrap_or(verb);
+            let last = words.iter().position(|(o, _)| *o >= end).unwrap_or(verb);
+            if verb.saturating_sub(last) > AGENT_GAP {
+                continue;
+            }
+            if first > 0 && OBJECT_MARKERS.contains(&lower[first - 1].as_str()) {
+                continue;
+            }
+            if best.as_ref().is_none_or(|(b, _)| start > *b) {
+                best = Some((start, side.clone()));
+            }
+        }
+    }
+    match best {
+        Some((start, side)) => Credit {
+            agent: Some(side),
+            phrase: text[start..verb_end].to_string(),
+        },
+        None => Credit {
+            agent: None,
+            phrase: text[verb_start..verb_end].to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalising_folds_typography() {
+        assert_eq!(
+            normalise("  The “club’s”   plan –  agreed. "),
+            normalise("the \"club's\" plan - agreed")
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! Claim groups: matched texts clustered without chaining into giant groups.
+//!
+//! Links are taken strongest first (union-find). Two clusters merge only when the link is
+//! strong enough, the result stays under [`MAX_NODES`] distinct texts, and the newcomer is
+//! also close to the cluster's core (its first text): a chain A–B–C–D of pairwise similar
+//! texts does not pull A and D together unless they resemble each other too.
+
+use std::collections::HashMap;
+
+/// The most distinct texts in one group.
+pub const MAX_NODES: usize = 24;
+
+/// A link between two nodes with its score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    /// The lower node.
+    pub a: u32,
+    /// The higher node.
+    pub b: u32,
+    /// How alike they are, 0..1.
+    pub score: f32,
+    /// How alike their words and figures are, without readings or topics: what a
+    /// newcomer needs with a group's core when it does not link to the core itself.
+    pub affinity: f32,
+}
+
+/// A cluster of nodes and its weakest accepted link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Node numbers, ascending.
+    pub nodes: Vec<usize>,
+    /// The weakest link that joined it (1 for a single node).
+    pub weakest: f32,
+}
+
+/// Clusters `n` nodes over `links` (any order): a link of at least `link_min` joins two
+/// clusters when it touches the core of a cluster it joins, or when the newcomer (a single
+/// node) or the other cluster's core has an affinity of at least `core_min` with that core
+/// (looked up among the links; a missing link counts as 0). Deterministic.
+pub fn cluster(n: usize, links: &[Link], link_min: f32, core_min: f32) -> Vec<Cluster> {
+    let mut scores: HashMap<(u32, u32), f32> = HashMap::with_capacity(links.len());
+    for l in links {
+        scores.insert((l.a.min(l.b), l.a.max(l.b)), l.affinity);
+    }
+    let lookup = |x: usize, y: usize| -> f32 {
+        if x == y {
+            return 1.0;
+        }
+        let key = (x.min(y) as u32, x.max(y) as u32);
+        scores.get(&key).copied().unwrap_or(0.0)
+    };
+    let mut order: Vec<&Link> = links.iter().filter(|l| l.score >= link_min).collect();
+    order.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut size = vec![1usize; n];
+    let core: Vec<usize> = (0..n).collect();
+    let mut weakest = vec![1.0f32; n];
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for l in order {
+        let (ra, rb) = (
+            root(&mut parent, l.a as usize),
+            root(&mut parent, l.b as usize),
+        );
+        if ra == rb || size[ra] + size[rb] > MAX_NODES {
+            continue;
+        }
+        let (ca, cb) = (core[ra], core[rb]);
+        let (x, y) = (l.a as usize, l.b as usize);
+        // a newcomer must link to the other cluster's core, or resemble it
+        let close = match (size[ra], size[rb]) {
+            (1, _) => y == cb || lookup(x, cb) >= core_min,
+            (_, 1) => x == ca || lookup(y, ca) >= core_min,
+            _ => lookup(ca, cb) >= core_min,
+        };
+        if !close {
+            continue;
+        }
+        // the bigger cluster (then the lower core) keeps its core
+        let (keep, gone) = if size[ra] > size[rb] || (size[ra] == size[rb] && ca < cb) {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        parent[gone] = keep;
+        size[keep] += size[gone];
+        weakest[keep] = weakest[keep].min(weakest[gone]).min(l.score);
+    }
+    let mut by_root: HashMap<usize, usize> = HashMap::new();
+    let mut out: Vec<Cluster> = Vec::new();
+    for x in 0..n {
+        let r = root(&mut parent, x);
+        let at = *by_root.entry(r).or_insert_with(|| {
+            out.push(Cluster {
+                nodes: Vec::new(),
+                weakest: weakest[r],
+            });
+            out.len() - 1
+        });
+        out[at].nodes.push(x);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(a: u32, b: u32, score: f32) -> Link {
+        Link {
+            a,
+            b,
+            score,
+            affinity: score,
+        }
+    }
+
+    #[test]
+    fn strong_links_join_and_weak_ones_do_not() {
+        let c = cluster(4, &[link(0, 1, 0.9), link(2, 3, 0.2)], 0.5, 0.3);
+        assert_eq!(c.len(), 3);
+        assert_eq!(c[0].nodes, vec![0, 1]);
+        assert!((c[0].weakest - 0.9).abs() < 1e-6);
+        assert_eq!(c[1].nodes, vec![2]);
+    }
+
+    #[test]
+    fn chains_do_not_pull_unrelated_ends_together() {
+        // 0-1 and 1-2 are strong, 2-3 strong, but 3 shares nothing with 0's core
+        let links = [
+            link(0, 1, 0.9),
+            link(1, 2, 0.8),
+            link(0, 2, 0.6),
+            link(2, 3, 0.7),
+        ];
+        let c = cluster(4, &links, 0.5, 0.3);
+        assert_eq!(c[0].nodes, vec![0, 1, 2]);
+        assert_eq!(c[1].nodes, vec![3]);
+    }
+}

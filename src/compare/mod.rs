@@ -1,0 +1,268 @@
+//! Comparing: statements of different documents lined up into claim groups, with typed
+//! reasons for the disputed ones and a timeline of dated claims.
+//!
+//! ```text
+//! claims ─▶ features (terms, polarity, credit, denial)            features
+//!        ─▶ verbatim copies merged by normalised-text hash         index::nodes
+//!        ─▶ TF-IDF inverted index ─▶ candidate pairs (no all-pairs) index::Vectors
+//!        ─▶ score = cosine + shared figures/topics + polarity       score
+//!        ─▶ clusters without chaining                              group
+//!        ─▶ reasons ─▶ relation                                    dispute
+//! ```
+//!
+//! Every narrative, quote or reported statement ends in exactly one group (alone, it is a
+//! one-sided group of one); captions and boilerplate in none. Ids derive from content and
+//! all work that runs in parallel is merged in a fixed order: the output is deterministic.
+//!
+//! ```
+//! let corpus = parallax::corpus::bundled_sample();
+//! let c = parallax::analyze(&corpus, &parallax::Settings::default());
+//! let claims = c.statements.iter().filter(|s| s.kind.is_claim()).count();
+//! assert_eq!(c.groups.iter().map(|g| g.statements.len()).sum::<usize>(), claims);
+//! ```
+
+pub mod diff;
+pub mod dispute;
+pub mod features;
+pub mod group;
+pub mod index;
+pub mod timeline;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::comparison::{EntityKind, Group, Relation, Side, Statement, TimelineEntry};
+use crate::lexicon::Lexicon;
+use dispute::Member;
+use features::{Features, Vocab};
+use group::Link;
+
+/// The lowest cosine a candidate pair needs to be scored at all.
+pub const CANDIDATE_MIN: f32 = 0.1;
+/// The score at which two texts are linked into one group.
+pub const LINK_MIN: f32 = 0.42;
+/// How alike a newcomer must be to a group's core text.
+pub const CORE_MIN: f32 = 0.3;
+
+/// What the compare stage adds to a comparison.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Compared {
+    /// Claim groups, in the order of their first statement.
+    pub groups: Vec<Group>,
+    /// Dated claims.
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// Compares the statements of a corpus (in document then text order).
+pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compared {
+    let vocab = Vocab::new(lex, sides);
+    let claims: Vec<usize> = (0..statements.len())
+        .filter(|&i| statements[i].kind.is_claim())
+        .collect();
+    let feats: Vec<Features> = claims
+        .par_iter()
+        .map(|&i| features::features(&statements[i], &vocab, lex))
+        .collect();
+    let mut doc_numbers: HashMap<&str, u32> = HashMap::new();
+    let docs: Vec<u32> = claims
+        .iter()
+        .map(|&i| {
+            let next = doc_numbers.len() as u32;
+            *doc_numbers
+                .entry(statements[i].document.as_str())
+                .or_insert(next)
+        })
+        .collect();
+    let keys: Vec<u64> = feats.iter().map(|f| f.key).collect();
+    let nodes = index::nodes(&keys, &docs);
+    let node_terms: Vec<&[String]> = nodes
+        .iter()
+        .map(|n| feats[n.members[0]].terms.as_slice())
+        .collect();
+    let vectors = index::Vectors::build(&node_terms);
+    // pairs within one document only are not compared
+    let keep = |a: usize, b: usize| {
+        let (da, db) = (&nodes[a].documents, &nodes[b].documents);
+        !(da.len() == 1 && da == db)
+    };
+    let mut candidates = vectors.candidates(CANDIDATE_MIN, keep);
+    candidates.extend(polar_candidates(&nodes, &feats, &vectors, &keep));
+    candidates.sort_by_key(|x| (x.0, x.1));
+    candidates.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+    let links: Vec<Link> = candidates
+        .par_iter()
+        .map(|&(a, b, cos)| {
+            let fa = &feats[nodes[a as usize].members[0]];
+            let fb = &feats[nodes[b as usize].members[0]];
+            let sa = &statements[claims[nodes[a as usize].members[0]]];
+            let sb = &statements[claims[nodes[b as usize].members[0]]];
+            let (score, affinity) = score(cos, fa, fb, sa, sb);
+            Link {
+                a,
+                b,
+                score,
+                affinity,
+            }
+        })
+        .collect();
+    let clusters = group::cluster(nodes.len(), &links, LINK_MIN, CORE_MIN);
+    let cosine = |a: usize, b: usize| vectors.cosine(a, b);
+    let mut groups: Vec<(usize, Group)> = clusters
+        .par_iter()
+        .map(|c| {
+            let mut members: Vec<(usize, Member)> = Vec::new();
+            for &n in &c.nodes {
+                for &m in &nodes[n].members {
+                    members.push((
+                        claims[m],
+                        Member {
+                            statement: &statements[claims[m]],
+                            features: &feats[m],
+                            node: n,
+                        },
+                    ));
+                }
+            }
+            members.sort_by_key(|(i, _)| *i);
+            let first = members.first().map_or(0, |(i, _)| *i);
+            let ms: Vec<Member> = members.into_iter().map(|(_, m)| m).collect();
+            (first, build_group(&ms, c.weakest, &cosine))
+        })
+        .collect();
+    groups.sort_by_key(|(first, _)| *first);
+    Compared {
+        groups: groups.into_iter().map(|(_, g)| g).collect(),
+        timeline: timeline::timeline(statements),
+    }
+}
+
+/// How alike two distinct texts are, `(score, affinity)`: the affinity is their cosine plus
+/// shared figures and dates; the score adds shared topics, and opposite readings of one
+/// matter when they share a topic and an actor. Both 0..1.
+pub fn score(cos: f32, fa: &Features, fb: &Features, sa: &Statement, sb: &Statement) -> (f32, f32) {
+    // a shared amount, share or month is telling; a shared duration or bare year less so
+    let shared_values: f32 = fa
+        .figures
+        .iter()
+        .filter(|(k, v, _)| fb.figures.iter().any(|(kb, vb, _)| kb == k && vb == v))
+        .map(|(k, v, _)| match k {
+            EntityKind::Duration => 0.05,
+            EntityKind::Date if v.len() <= 4 => 0.05,
+            _ => 0.15,
+        })
+        .sum();
+    let shared_topics = sa.topics.iter().filter(|t| sb.topics.contains(t)).count();
+    let all_topics = sa.topics.len() + sb.topics.len() - shared_topics;
+    let topic_overlap = if all_topics == 0 {
+        0.0
+    } else {
+        shared_topics as f32 / all_topics as f32
+    };
+    let shared_actor = fa.actors.iter().any(|a| fb.actors.contains(a));
+    let opposite = shared_topics > 0
+        && shared_actor
+        && fa.poles.iter().any(|p| {
+            fb.poles
+                .iter()
+                .any(|q| q.polarity == p.polarity && q.positive != p.positive)
+        });
+    let affinity = cos + shared_values.min(0.3);
+    let mut s = affinity + 0.1 * topic_overlap;
+    if opposite {
+        s += 0.4;
+    }
+    (s.min(1.0), affinity.min(1.0))
+}
+
+/// Pairs of texts that take opposite readings of one matter (from lists of the texts
+/// holding each reading; a reading held by more than [`index::MAX_POSTINGS`] texts is too
+/// common to pair on), with their cosine: lexically they may share little.
+fn polar_candidates(
+    nodes: &[index::Node],
+    feats: &[Features],
+    vectors: &index::Vectors,
+    keep: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Vec<(u32, u32, f32)> {
+    let mut lists: std::collections::BTreeMap<(usize, bool), Vec<usize>> = Default::default();
+    for (n, node) in nodes.iter().enumerate() {
+        for p in &feats[node.members[0]].poles {
+            lists.entry((p.polarity, p.positive)).or_default().push(n);
+        }
+    }
+    let mut out = Vec::new();
+    for ((polarity, positive), pos) in &lists {
+        if !positive {
+            continue;
+        }
+        let Some(neg) = lists.get(&(*polarity, false)) else {
+            continue;
+        };
+        if pos.len() > index::MAX_POSTINGS || neg.len() > index::MAX_POSTINGS {
+            continue;
+        }
+        for &a in pos {
+            for &b in neg {
+                let (x, y) = (a.min(b), a.max(b));
+                if x != y && keep(x, y) {
+                    out.push((x as u32, y as u32, vectors.cosine(x, y)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A group of members (in statement order).
+fn build_group(members: &[Member], weakest: f32, cosine: &dyn Fn(usize, usize) -> f32) -> Group {
+    let ids: Vec<String> = members.iter().map(|m| m.statement.id.clone()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    let id = format!(
+        "g-{:016x}",
+        xxhash_rust::xxh3::xxh3_64(sorted.join("\n").as_bytes())
+    );
+    let mut sides: Vec<String> = members
+        .iter()
+        .flat_map(|m| {
+            [&m.statement.claimant, &m.statement.counter_claimant]
+                .into_iter()
+                .flatten()
+                .cloned()
+        })
+        .collect();
+    sides.sort();
+    sides.dedup();
+    let mut topic_counts: HashMap<&str, usize> = HashMap::new();
+    for m in members {
+        for t in &m.statement.topics {
+            *topic_counts.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let mut topics: Vec<(&str, usize)> = topic_counts.into_iter().collect();
+    topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let verdict = dispute::reasons(members, cosine);
+    let mut documents: Vec<&str> = members
+        .iter()
+        .map(|m| m.statement.document.as_str())
+        .collect();
+    documents.sort_unstable();
+    documents.dedup();
+    let relation = if verdict.conflict {
+        Relation::Disputed
+    } else if documents.len() >= 2 {
+        Relation::Shared
+    } else {
+        Relation::OneSided
+    };
+    Group {
+        id,
+        statements: ids,
+        sides,
+        topics: topics.into_iter().map(|(t, _)| t.to_string()).collect(),
+        relation,
+        similarity: (f64::from(weakest) * 1000.0).round() / 1000.0,
+        reasons: verdict.reasons,
+        annotation: None,
+    }
+}
