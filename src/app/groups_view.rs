@@ -168,7 +168,7 @@ fn group_detail_ui(ui: &mut egui::Ui, loaded: &Loaded, g: &Group) -> Option<Comm
                             .clicked()
                         && let Some(di) = loaded.document_index(&st.document)
                     {
-                        command = Some(Command::ShowStatement(di));
+                        command = Some(Command::SelectDocument(di));
                     }
                 });
                 ui.horizontal_wrapped(|ui| {

@@ -66,12 +66,10 @@ pub enum Command {
     Open(Source),
     /// Read the current source again.
     Reload,
-    /// Show this document in the reader.
+    /// Show this document in the reader (from the list or a group's statement).
     SelectDocument(usize),
     /// Select this claim group.
     SelectGroup(usize),
-    /// Open this document in the reader (from a group's statement).
-    ShowStatement(usize),
     /// Switch the central view.
     ShowView(View),
 }
@@ -255,12 +253,6 @@ impl ParallaxApp {
             Command::Open(source) => self.start_load(source, ctx),
             Command::Reload => self.start_load(self.loaded.source.clone(), ctx),
             Command::SelectDocument(i) => {
-                if i < self.loaded.corpus.documents.len() {
-                    self.selected = Some(i);
-                    self.view = View::Reader;
-                }
-            }
-            Command::ShowStatement(i) => {
                 if i < self.loaded.corpus.documents.len() {
                     self.selected = Some(i);
                     self.view = View::Reader;

@@ -179,7 +179,7 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
     let stems: Vec<String> = words.iter().map(|(_, w)| stem(w)).collect();
 
     let mut terms = Vec::new();
-    for ((_, raw), low) in words.iter().zip(&lower) {
+    for (((_, raw), low), word_stem) in words.iter().zip(&lower).zip(&stems) {
         let acronym = raw.len() >= 2
             && raw.len() <= 5
             && raw.chars().all(|c| c.is_ascii_uppercase())
@@ -195,7 +195,12 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
             {
                 continue;
             }
-            let s = stem(part);
+            // a word already in lower case and whole was stemmed above
+            let s = if part == *raw {
+                word_stem.clone()
+            } else {
+                stem(part)
+            };
             if s.is_empty() {
                 continue;
             }
@@ -204,6 +209,16 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
     }
 
     // polarity: longest phrases first; a word takes part in one phrase only
+    // where each word (stem, lower case) stands, ascending: a phrase is only tried where
+    // its first word is
+    let mut at_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, s) in stems.iter().enumerate() {
+        at_stem.entry(s.as_str()).or_default().push(i);
+    }
+    let mut at_lower: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, w) in lower.iter().enumerate() {
+        at_lower.entry(w.as_str()).or_default().push(i);
+    }
     let mut used = vec![false; stems.len()];
     let mut poles: Vec<Pole> = Vec::new();
     for (polarity, positive, seq, _) in &vocab.poles {
@@ -211,7 +226,11 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
         if n == 0 || n > stems.len() {
             continue;
         }
-        for i in 0..=stems.len() - n {
+        let starts = at_stem.get(seq[0].as_str()).map_or(&[][..], Vec::as_slice);
+        for &i in starts {
+            if i > stems.len() - n {
+                break;
+            }
             if used[i..i + n].iter().any(|u| *u) || stems[i..i + n] != seq[..] {
                 continue;
             }
@@ -237,7 +256,12 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
         if n == 0 || n > lower.len() {
             return None;
         }
-        (0..=lower.len() - n).find(|&i| lower[i..i + n] == *seq)
+        let starts = at_lower.get(seq[0].as_str())?;
+        starts
+            .iter()
+            .copied()
+            .take_while(|&i| i <= lower.len() - n)
+            .find(|&i| lower[i..i + n] == *seq)
     };
     let denies = vocab.denial.iter().any(|seq| find(seq).is_some());
 

@@ -157,6 +157,9 @@ pub struct Known {
     /// Lower-case party names by their word count, for bare mentions.
     party_words: HashMap<String, String>,
     max_party_words: usize,
+    /// Full names of `people` by their last word (the text after the last space), each
+    /// list in name order: surname look-ups without a scan of everyone.
+    surnames: HashMap<String, Vec<String>>,
 }
 
 impl Known {
@@ -184,9 +187,19 @@ impl Known {
 
     /// Records a person, keeping a party once one is known.
     pub fn add_person(&mut self, name: &str, party: Option<&str>) {
-        let e = self.people.entry(name.to_string()).or_insert(None);
+        let mut added = false;
+        let e = self.people.entry(name.to_string()).or_insert_with(|| {
+            added = true;
+            None
+        });
         if e.is_none() {
             *e = party.map(str::to_string);
+        }
+        if added && let Some((_, last)) = name.rsplit_once(' ') {
+            let list = self.surnames.entry(last.to_string()).or_default();
+            if let Err(at) = list.binary_search_by(|n| n.as_str().cmp(name)) {
+                list.insert(at, name.to_string());
+            }
         }
     }
 
@@ -206,6 +219,14 @@ impl Known {
 
     /// The full names of known people with this surname.
     pub fn by_surname(&self, surname: &str) -> Vec<&str> {
+        if !surname.contains(' ') {
+            // a name ends with " surname" exactly when its text after the last space is it
+            return self
+                .surnames
+                .get(surname)
+                .map(|names| names.iter().map(String::as_str).collect())
+                .unwrap_or_default();
+        }
         self.people
             .keys()
             .filter(|n| {
@@ -385,9 +406,15 @@ fn organisation_name(toks: &[Tok], range: std::ops::Range<usize>, lex: &Lexicon)
     let offices = &lex.actors.office_phrases;
     let with_link = |base: &str| -> Option<&'static str> {
         let base = base.to_lowercase();
-        if offices.iter().any(|o| *o == format!("{base} for")) {
+        if offices
+            .iter()
+            .any(|o| o.strip_suffix(" for") == Some(base.as_str()))
+        {
             Some("for")
-        } else if offices.iter().any(|o| *o == format!("{base} of")) {
+        } else if offices
+            .iter()
+            .any(|o| o.strip_suffix(" of") == Some(base.as_str()))
+        {
             Some("of")
         } else {
             None
@@ -471,7 +498,7 @@ pub fn mentions(text: &str, lex: &Lexicon, known: &Known) -> Vec<Mention> {
         if let Some(outlet) = lex
             .outlets
             .iter()
-            .find(|o| o.name == whole || format!("The {whole}") == o.name)
+            .find(|o| o.name == whole || o.name.strip_prefix("The ") == Some(whole.as_str()))
         {
             out.push(Mention {
                 kind: MentionKind::Organisation,
@@ -568,11 +595,12 @@ fn piece_mentions(
         {
             // "Riverton's Police and Crime Commissioner": the office of the owner
             let office = name.clone();
+            let office_lower = office.to_lowercase();
             let link = if lex
                 .actors
                 .office_phrases
                 .iter()
-                .any(|o| *o == format!("{} for", office.to_lowercase()))
+                .any(|o| o.strip_suffix(" for") == Some(office_lower.as_str()))
             {
                 "for"
             } else {

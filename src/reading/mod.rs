@@ -560,13 +560,18 @@ fn build_sides(corpus: &Corpus, known: &Known, statements: &[Statement]) -> Vec<
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // the organisations of each side id, in name order: one pass, not one per side
+    let mut by_side: HashMap<String, Vec<&String>> = HashMap::new();
+    for (org, party) in &known.organisations {
+        by_side.entry(side_id(party)).or_default().push(org);
+    }
     let mut sides = BTreeMap::new();
     for (id, name) in &wanted {
-        let mut orgs: Vec<(&String, bool)> = known
-            .organisations
-            .iter()
-            .filter(|(_, party)| side_id(party) == *id)
-            .map(|(org, _)| (org, known.rewritten.get(org).copied().unwrap_or(false)))
+        let mut orgs: Vec<(&String, bool)> = by_side
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|org| (*org, known.rewritten.get(*org).copied().unwrap_or(false)))
             .collect();
         // written forms before rewritten ones, so a duplicate keeps the text's spelling
         orgs.sort_by_key(|(org, rewritten)| (*rewritten, (*org).clone()));

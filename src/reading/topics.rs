@@ -55,21 +55,44 @@ const SUFFIXES: &[(&str, &str)] = &[
 /// inflections and common derivations of a word meet on one stem ("delay", "delays",
 /// "delayed"; "subsidy", "subsidies", "subsidise", "subsidising").
 pub fn stem(word: &str) -> String {
-    let mut w: String = word
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    // as `trim_end_matches("'s").trim_end_matches("’s")`, without building a searcher
+    let mut trimmed = word;
+    while let Some(t) = trimmed.strip_suffix("'s") {
+        trimmed = t;
+    }
+    while let Some(t) = trimmed.strip_suffix("’s") {
+        trimmed = t;
+    }
+    let mut w: String = if trimmed.is_ascii() {
+        // the same letters without the per-character case tables
+        let mut w = String::with_capacity(trimmed.len());
+        w.extend(
+            trimmed
+                .bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        w
+    } else {
+        trimmed
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     for _ in 0..2 {
         let before = w.len();
         // "business", "bonus", "basis": no plural to strip
         let no_plural = w.ends_with("ss") || w.ends_with("us") || w.ends_with("is");
         {
+            let last = w.as_bytes().last().copied();
             for (suffix, replacement) in SUFFIXES {
                 if no_plural && matches!(*suffix, "s" | "es") {
                     break;
+                }
+                // a suffix that ends in another letter cannot match
+                if suffix.as_bytes().last().copied() != last {
+                    continue;
                 }
                 if w.ends_with(suffix) && w.len() - suffix.len() >= 3 {
                     w.truncate(w.len() - suffix.len());
