@@ -133,7 +133,7 @@ fn pair(a: Member, b: Member, cos: f32, add: &mut dyn FnMut(u8, String, bool)) {
     let (sa, sb) = (a.statement, b.statement);
     let (fa, fb) = (a.features, b.features);
     let other_side = sa.claimant != sb.claimant;
-    if cos >= REASON_MIN
+    if (cos >= REASON_MIN || super::features::competing_provision(fa, fb))
         && let (Some(ca), Some(cb)) = (&fa.credit, &fb.credit)
         && let (Some(ga), Some(gb)) = (&ca.agent, &cb.agent)
         && ga != gb

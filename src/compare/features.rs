@@ -103,6 +103,9 @@ pub struct Credit {
     pub agent: Option<String>,
     /// The words from the agent (or the verb) to the end of the verb, as written.
     pub phrase: String,
+    /// Index terms of what is credited: the words right after the verb, up to a
+    /// preposition or the end of the clause (empty for a passive verb).
+    pub object: Vec<String>,
 }
 
 /// What the compare stage knows of one claim statement.
@@ -265,19 +268,29 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
     };
     let denies = vocab.denial.iter().any(|seq| find(seq).is_some());
 
-    let credit = vocab.credit.iter().find_map(|seq| {
-        let i = find(seq)?;
-        let verb_start = words[i].0;
-        let last = i + seq.len() - 1;
-        let verb_end = words[last].0 + words[last].1.len();
-        if lower.get(last + 1).is_some_and(|w| w == "by") {
-            // passive: "delivered by A"; the agent follows
-            return Some(passive_credit(st, vocab, lex, verb_start, verb_end));
-        }
-        Some(credit_of(
-            st, vocab, lex, &words, &lower, i, verb_start, verb_end,
-        ))
-    });
+    // the credit whose agent is named, else the first found
+    let credits: Vec<Credit> = vocab
+        .credit
+        .iter()
+        .filter_map(|seq| {
+            let i = find(seq)?;
+            let verb_start = words[i].0;
+            let last = i + seq.len() - 1;
+            let verb_end = words[last].0 + words[last].1.len();
+            if lower.get(last + 1).is_some_and(|w| w == "by") {
+                // passive: "delivered by A"; the agent follows
+                return Some(passive_credit(st, vocab, lex, verb_start, verb_end));
+            }
+            let mut c = credit_of(st, vocab, lex, &words, &lower, i, verb_start, verb_end);
+            c.object = object_terms(text, &words, &lower, &stems, last, vocab);
+            Some(c)
+        })
+        .collect();
+    let credit = credits
+        .iter()
+        .find(|c| c.agent.is_some())
+        .or(credits.first())
+        .cloned();
 
     let mut figures: Vec<(EntityKind, String, String)> = Vec::new();
     let mut actors: Vec<String> = Vec::new();
@@ -334,12 +347,84 @@ fn passive_credit(
         Some((off, e, side)) => Credit {
             agent: Some(side),
             phrase: text[verb_start..verb_end + off + e.text.len()].to_string(),
+            object: Vec::new(),
         },
         None => Credit {
             agent: None,
             phrase: text[verb_start..verb_end].to_string(),
+            object: Vec::new(),
         },
     }
+}
+
+/// The fewest object terms two credits must share to be credits for the same thing.
+pub const SHARED_OBJECT: usize = 2;
+
+/// Whether two texts credit different named sides with providing the same thing: their
+/// credit verbs' objects share at least [`SHARED_OBJECT`] terms ("A will deliver forensic
+/// services" vs "B is providing forensic services").
+pub fn competing_provision(a: &Features, b: &Features) -> bool {
+    let (Some(ca), Some(cb)) = (&a.credit, &b.credit) else {
+        return false;
+    };
+    let (Some(ga), Some(gb)) = (&ca.agent, &cb.agent) else {
+        return false;
+    };
+    ga != gb
+        && ca
+            .object
+            .iter()
+            .filter(|t| cb.object.binary_search(t).is_ok())
+            .count()
+            >= SHARED_OBJECT
+}
+
+/// Words that end the object of a credit verb ("deliver IT services for A").
+const OBJECT_ENDS: &[&str] = &[
+    "for", "to", "from", "with", "on", "at", "by", "in", "into", "until", "since", "after",
+    "before", "while", "which", "that", "who", "as", "through", "across", "under", "over",
+];
+
+/// The most words read as the object of a credit verb.
+const OBJECT_WORDS: usize = 8;
+
+/// The index terms of the words after a credit verb ending at word `last`: up to a word of
+/// [`OBJECT_ENDS`], the end of the clause or [`OBJECT_WORDS`] words.
+fn object_terms(
+    text: &str,
+    words: &[(usize, &str)],
+    lower: &[String],
+    stems: &[String],
+    last: usize,
+    vocab: &Vocab,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut prev_end = words[last].0 + words[last].1.len();
+    for k in last + 1..words.len().min(last + 1 + OBJECT_WORDS) {
+        let (off, raw) = words[k];
+        if text[prev_end..off].contains(['.', ';', ':', '?', '!'])
+            || OBJECT_ENDS.contains(&lower[k].as_str())
+        {
+            break;
+        }
+        prev_end = off + raw.len();
+        let acronym = (2..=5).contains(&raw.len()) && raw.chars().all(|c| c.is_ascii_uppercase());
+        if acronym {
+            out.push(raw.to_string());
+            continue;
+        }
+        let low = lower[k].as_str();
+        if low.len() < 2 || vocab.stop.contains(low) || low.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let s = &stems[k];
+        if !s.is_empty() {
+            out.push(vocab.synonyms.get(s).cloned().unwrap_or_else(|| s.clone()));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Prepositions after which an organisation is the object, not the subject, of what follows.
@@ -402,10 +487,12 @@ fn credit_of(
         Some((start, side)) => Credit {
             agent: Some(side),
             phrase: text[start..verb_end].to_string(),
+            object: Vec::new(),
         },
         None => Credit {
             agent: None,
             phrase: text[verb_start..verb_end].to_string(),
+            object: Vec::new(),
         },
     }
 }

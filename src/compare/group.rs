@@ -22,6 +22,9 @@ pub struct Link {
     /// How alike their words and figures are, without readings or topics: what a
     /// newcomer needs with a group's core when it does not link to the core itself.
     pub affinity: f32,
+    /// Whether the two share a specific value (a month of a year, an amount, a share):
+    /// such a link joins at a lower score than others, the caller's `specific_min`.
+    pub specific: bool,
 }
 
 /// A cluster of nodes and its weakest accepted link.
@@ -33,11 +36,18 @@ pub struct Cluster {
     pub weakest: f32,
 }
 
-/// Clusters `n` nodes over `links` (any order): a link of at least `link_min` joins two
+/// Clusters `n` nodes over `links` (any order): a link of at least `link_min` (or of at
+/// least `specific_min` when the two share a specific value) joins two
 /// clusters when it touches the core of a cluster it joins, or when the newcomer (a single
 /// node) or the other cluster's core has an affinity of at least `core_min` with that core
 /// (looked up among the links; a missing link counts as 0). Deterministic.
-pub fn cluster(n: usize, links: &[Link], link_min: f32, core_min: f32) -> Vec<Cluster> {
+pub fn cluster(
+    n: usize,
+    links: &[Link],
+    link_min: f32,
+    specific_min: f32,
+    core_min: f32,
+) -> Vec<Cluster> {
     let mut scores: HashMap<(u32, u32), f32> = HashMap::with_capacity(links.len());
     for l in links {
         scores.insert((l.a.min(l.b), l.a.max(l.b)), l.affinity);
@@ -49,7 +59,10 @@ pub fn cluster(n: usize, links: &[Link], link_min: f32, core_min: f32) -> Vec<Cl
         let key = (x.min(y) as u32, x.max(y) as u32);
         scores.get(&key).copied().unwrap_or(0.0)
     };
-    let mut order: Vec<&Link> = links.iter().filter(|l| l.score >= link_min).collect();
+    let mut order: Vec<&Link> = links
+        .iter()
+        .filter(|l| l.score >= link_min || (l.specific && l.score >= specific_min))
+        .collect();
     order.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
@@ -122,12 +135,13 @@ mod tests {
             b,
             score,
             affinity: score,
+            specific: false,
         }
     }
 
     #[test]
     fn strong_links_join_and_weak_ones_do_not() {
-        let c = cluster(4, &[link(0, 1, 0.9), link(2, 3, 0.2)], 0.5, 0.3);
+        let c = cluster(4, &[link(0, 1, 0.9), link(2, 3, 0.2)], 0.5, 0.5, 0.3);
         assert_eq!(c.len(), 3);
         assert_eq!(c[0].nodes, vec![0, 1]);
         assert!((c[0].weakest - 0.9).abs() < 1e-6);
@@ -143,7 +157,7 @@ mod tests {
             link(0, 2, 0.6),
             link(2, 3, 0.7),
         ];
-        let c = cluster(4, &links, 0.5, 0.3);
+        let c = cluster(4, &links, 0.5, 0.5, 0.3);
         assert_eq!(c[0].nodes, vec![0, 1, 2]);
         assert_eq!(c[1].nodes, vec![3]);
     }

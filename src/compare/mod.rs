@@ -42,6 +42,11 @@ use group::Link;
 pub const CANDIDATE_MIN: f32 = 0.1;
 /// The score at which two texts are linked into one group.
 pub const LINK_MIN: f32 = 0.42;
+/// The score at which two texts that share a specific value (a month of a year, an amount,
+/// a share) are linked.
+pub const SPECIFIC_MIN: f32 = 0.3;
+/// What two texts gain when they credit different sides with providing the same thing.
+pub const PROVISION_BONUS: f32 = 0.15;
 /// How alike a newcomer must be to a group's core text.
 pub const CORE_MIN: f32 = 0.3;
 
@@ -103,10 +108,11 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
                 b,
                 score,
                 affinity,
+                specific: shares_specific_value(fa, fb),
             }
         })
         .collect();
-    let clusters = group::cluster(nodes.len(), &links, LINK_MIN, CORE_MIN);
+    let clusters = group::cluster(nodes.len(), &links, LINK_MIN, SPECIFIC_MIN, CORE_MIN);
     let cosine = |a: usize, b: usize| vectors.cosine(a, b);
     let mut groups: Vec<(usize, Group)> = clusters
         .par_iter()
@@ -172,7 +178,23 @@ pub fn score(cos: f32, fa: &Features, fb: &Features, sa: &Statement, sb: &Statem
     if opposite {
         s += 0.4;
     }
+    if features::competing_provision(fa, fb) {
+        s += PROVISION_BONUS;
+    }
     (s.min(1.0), affinity.min(1.0))
+}
+
+/// Whether two texts share a specific value: an amount, a share, or a date that names a
+/// month of a year (a bare year, month or duration is too common to tell).
+pub fn shares_specific_value(fa: &Features, fb: &Features) -> bool {
+    fa.figures.iter().any(|(k, v, _)| {
+        let specific = match k {
+            EntityKind::Money | EntityKind::Percent => true,
+            EntityKind::Date => v.len() >= 7 && !v.starts_with("--"),
+            _ => false,
+        };
+        specific && fb.figures.iter().any(|(kb, vb, _)| kb == k && vb == v)
+    })
 }
 
 /// Pairs of texts that take opposite readings of one matter (from lists of the texts

@@ -131,7 +131,7 @@ fn output_is_deterministic() {
 }
 
 #[test]
-#[ignore = "issue 4 open: it-services, forensic-services and separation-timeline disputes are not grouped yet"]
+#[ignore = "issue 4 open: the separation-timeline dispute is not grouped yet"]
 fn gold_disputes_are_found() {
     let c = analyze_sample();
     let gold = gold();
@@ -170,7 +170,6 @@ fn most_disputed_groups_are_gold_disputes() {
 }
 
 #[test]
-#[ignore = "issue 4 open: the notice-october-2018 shared claim is not grouped yet"]
 fn gold_shared_claims_are_grouped_across_their_documents_with_word_diffs() {
     let c = analyze_sample();
     let gold = gold();
