@@ -46,8 +46,12 @@ pub struct Verdict {
 }
 
 /// Reasons for a group's members (in statement order); `cosine(node, node)` is the lexical
-/// similarity of two distinct texts.
-pub fn reasons(members: &[Member], cosine: &dyn Fn(usize, usize) -> f32) -> Verdict {
+/// similarity of two distinct texts; `side_name` turns a side id into its display name.
+pub fn reasons(
+    members: &[Member],
+    cosine: &dyn Fn(usize, usize) -> f32,
+    side_name: &dyn Fn(&str) -> String,
+) -> Verdict {
     let mut found: BTreeMap<(u8, String), (Vec<usize>, bool)> = BTreeMap::new();
     let mut add = |kind: u8, detail: String, who: &[usize], conflict: bool| {
         let e = found.entry((kind, detail)).or_insert((Vec::new(), false));
@@ -65,7 +69,12 @@ pub fn reasons(members: &[Member], cosine: &dyn Fn(usize, usize) -> f32) -> Verd
         if let (Some(c), Some(counter)) = (&s.claimant, &s.counter_claimant) {
             add(
                 DENIAL,
-                format!("{c} claims it, {counter} disputes it: {}", short(&s.text)),
+                format!(
+                    "{} claims it, {} disputes it: {}",
+                    side_name(c),
+                    side_name(counter),
+                    short(&s.text)
+                ),
                 &[i],
                 true,
             );

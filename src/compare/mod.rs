@@ -62,6 +62,11 @@ pub struct Compared {
 /// Compares the statements of a corpus (in document then text order).
 pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compared {
     let vocab = Vocab::new(lex, sides);
+    let names: HashMap<&str, &str> = sides
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str()))
+        .collect();
+    let side_name = |id: &str| names.get(id).copied().unwrap_or(id).to_string();
     let claims: Vec<usize> = (0..statements.len())
         .filter(|&i| statements[i].kind.is_claim())
         .collect();
@@ -133,7 +138,7 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
             members.sort_by_key(|(i, _)| *i);
             let first = members.first().map_or(0, |(i, _)| *i);
             let ms: Vec<Member> = members.into_iter().map(|(_, m)| m).collect();
-            (first, build_group(&ms, c.weakest, &cosine))
+            (first, build_group(&ms, c.weakest, &cosine, &side_name))
         })
         .collect();
     groups.sort_by_key(|(first, _)| *first);
@@ -236,7 +241,12 @@ fn polar_candidates(
 }
 
 /// A group of members (in statement order).
-fn build_group(members: &[Member], weakest: f32, cosine: &dyn Fn(usize, usize) -> f32) -> Group {
+fn build_group(
+    members: &[Member],
+    weakest: f32,
+    cosine: &dyn Fn(usize, usize) -> f32,
+    side_name: &dyn Fn(&str) -> String,
+) -> Group {
     let ids: Vec<String> = members.iter().map(|m| m.statement.id.clone()).collect();
     let mut sorted = ids.clone();
     sorted.sort();
@@ -263,7 +273,7 @@ fn build_group(members: &[Member], weakest: f32, cosine: &dyn Fn(usize, usize) -
     }
     let mut topics: Vec<(&str, usize)> = topic_counts.into_iter().collect();
     topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let verdict = dispute::reasons(members, cosine);
+    let verdict = dispute::reasons(members, cosine, side_name);
     let mut documents: Vec<&str> = members
         .iter()
         .map(|m| m.statement.document.as_str())

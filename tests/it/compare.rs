@@ -243,6 +243,19 @@ fn lone_statement_with_its_denial_is_disputed() {
         .expect("grouped");
     assert_eq!(g.relation, Relation::Disputed, "{g:?}");
     assert!(kinds(g).contains("denial"), "{g:?}");
+    // the reason names the sides as a reader knows them, not by their ids
+    let denial = g
+        .reasons
+        .iter()
+        .find(|r| r.kind == "denial")
+        .expect("denial");
+    assert!(
+        denial
+            .detail
+            .starts_with("Riverton Ferry Company claims it, Riverton Council disputes it"),
+        "{}",
+        denial.detail
+    );
 }
 
 /// Two releases about one library.
