@@ -3,8 +3,6 @@
 use std::collections::BTreeMap;
 
 use crate::comparison::Side;
-use crate::corpus::Corpus;
-use crate::lexicon::Lexicon;
 
 /// Distinct colours for sides, readable on light and dark backgrounds.
 pub const PALETTE: &[&str] = &[
@@ -62,17 +60,6 @@ pub fn finish(sides: BTreeMap<String, Side>) -> Vec<Side> {
             s
         })
         .collect()
-}
-
-/// The sides named by the documents' publishers.
-pub fn from_publishers(corpus: &Corpus, _lexicon: &Lexicon) -> Vec<Side> {
-    let mut sides = BTreeMap::new();
-    for doc in &corpus.documents {
-        if let (Some(party), Some(org)) = (&doc.publisher.party, &doc.publisher.organisation) {
-            add_organisation(&mut sides, party, org);
-        }
-    }
-    finish(sides)
 }
 
 #[cfg(test)]

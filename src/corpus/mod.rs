@@ -312,13 +312,12 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
     let lexicon = corpus.lexicon();
     corpus.warnings.extend(lexicon.warnings.iter().cloned());
 
-    let walker = walkdir::WalkDir::new(dir)
+    let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        .into_iter();
     let mut files: Vec<(String, PathBuf, u64)> = Vec::new();
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -327,12 +326,18 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
             }
         };
         let rel = relative(dir, entry.path());
-        if entry.file_type().is_dir() {
-            if entry.depth() > 0 {
-                hidden_children(entry.path(), &rel, &mut corpus.warnings);
-            } else {
-                hidden_children(entry.path(), "", &mut corpus.warnings);
+        let is_dir = entry.file_type().is_dir();
+        if entry.depth() > 0 && is_hidden(entry.file_name()) {
+            // hidden folders are not read (our own `.parallax` silently); hidden files quietly
+            if is_dir {
+                if entry.file_name() != ".parallax" {
+                    corpus.warnings.push(format!("skipped {rel}: hidden"));
+                }
+                walker.skip_current_dir();
             }
+            continue;
+        }
+        if is_dir {
             continue;
         }
         if entry.depth() == 1 && LEXICON_FILES.contains(&rel.as_str()) {
@@ -401,29 +406,6 @@ pub fn bundled_sample() -> Corpus {
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
-}
-
-/// Warns about hidden folders directly inside `dir` (they are filtered out of the walk),
-/// except our own `.parallax` folder.
-fn hidden_children(dir: &Path, rel: &str, warnings: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()))
-        .filter_map(|e| e.file_name().to_str().map(str::to_string))
-        .filter(|n| n.starts_with('.') && n != ".parallax")
-        .collect();
-    names.sort();
-    for n in names {
-        let shown = if rel.is_empty() {
-            n
-        } else {
-            format!("{rel}/{n}")
-        };
-        warnings.push(format!("skipped {shown}: hidden"));
-    }
 }
 
 fn relative(root: &Path, path: &Path) -> String {

@@ -178,6 +178,7 @@ fn broken_files_are_reported_and_the_rest_loads() {
         (".hidden/secret.txt", b"Not to be read."),
         ("sub/.git/config.txt", b"Not to be read either."),
         ("topics.yaml", b"topics: []"),
+        (".parallax/notes.txt", b"Our own folder: not an article."),
     ]);
     #[cfg(unix)]
     {
@@ -220,6 +221,11 @@ fn broken_files_are_reported_and_the_rest_loads() {
         warned("dangling.txt", "");
     }
     assert!(!corpus.warnings.iter().any(|w| w.contains("topics.yaml")));
+    assert!(
+        !corpus.warnings.iter().any(|w| w.contains(".parallax")),
+        "{:?}",
+        corpus.warnings
+    );
     assert!(corpus.lexicon_files.iter().any(|(n, _)| n == "topics.yaml"));
 
     assert!(doc(&corpus, "latin.txt").body.contains("Café"));
