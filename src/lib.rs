@@ -26,6 +26,7 @@ pub mod app;
 pub mod compare;
 pub mod comparison;
 pub mod corpus;
+pub mod corrections;
 pub mod generate;
 pub mod lexicon;
 pub mod reading;
@@ -36,7 +37,10 @@ use corpus::Corpus;
 
 /// Options of an analysis run.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Settings {}
+pub struct Settings {
+    /// The user's corrections (publishers, side names, merged sides), applied in the pipeline.
+    pub corrections: corrections::Corrections,
+}
 
 /// The generator string written into every comparison: `parallax <version>`.
 pub fn generator() -> String {
@@ -46,9 +50,15 @@ pub fn generator() -> String {
 /// Analyses a loaded corpus: the one pipeline behind the GUI, the command line and the tests.
 ///
 /// Deterministic: the same corpus gives a byte-identical comparison.
-pub fn analyze(corpus: &Corpus, _settings: &Settings) -> Comparison {
+pub fn analyze(corpus: &Corpus, settings: &Settings) -> Comparison {
+    let corrected = settings.corrections.corrected_corpus(corpus);
+    let corpus = corrected.as_ref().unwrap_or(corpus);
     let lexicon = corpus.lexicon();
-    let reading = reading::read_corpus(corpus, &lexicon);
+    let mut reading = reading::read_corpus(corpus, &lexicon);
+    settings
+        .corrections
+        .apply_to_sides(&mut reading.sides, &mut reading.statements);
+    let corrections = &settings.corrections;
     let documents = corpus
         .documents
         .iter()
@@ -58,7 +68,11 @@ pub fn analyze(corpus: &Corpus, _settings: &Settings) -> Comparison {
             title: d.title.clone(),
             url: d.meta.url.clone(),
             published: d.meta.published.map(corpus::Published::to_iso),
-            publisher: d.publisher.party.as_deref().map(sides::side_id),
+            publisher: d
+                .publisher
+                .party
+                .as_deref()
+                .map(|p| corrections.merged(&sides::side_id(p))),
             publisher_evidence: d.publisher.evidence.clone(),
             format: d.format,
             warnings: d.warnings.clone(),

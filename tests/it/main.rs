@@ -4,6 +4,7 @@ mod cli;
 mod compare;
 mod corpus_formats;
 mod corpus_gold;
+mod corrections;
 mod reading;
 mod support;
 mod ui;
