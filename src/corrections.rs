@@ -132,10 +132,10 @@ impl Corrections {
                 .collect();
         }
         for side in sides.iter_mut() {
-            if let Some(name) = self.side_names.get(&side.id) {
-                if !name.trim().is_empty() {
-                    side.name = name.trim().to_string();
-                }
+            if let Some(name) = self.side_names.get(&side.id)
+                && !name.trim().is_empty()
+            {
+                side.name = name.trim().to_string();
             }
         }
     }
