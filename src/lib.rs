@@ -22,6 +22,7 @@
 //! - [`comparison`]: the model every consumer reads, the JSON contract.
 //! - [`app`]: the egui window (the only module that imports egui).
 
+pub mod annotations;
 pub mod app;
 pub mod compare;
 pub mod comparison;
