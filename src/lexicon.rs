@@ -172,6 +172,8 @@ struct CompareFile {
     credit_verbs: Vec<String>,
     denial_phrases: Vec<String>,
     polarity: Vec<Polarity>,
+    event_verbs: Vec<String>,
+    schedule_words: Vec<String>,
 }
 
 /// Words of the compare stage (`compare.yaml`), all lower case.
@@ -187,6 +189,11 @@ pub struct CompareWords {
     pub denial_phrases: Vec<String>,
     /// Opposite readings of the same matter.
     pub polarity: Vec<Polarity>,
+    /// Verbs that mark an event in time ("end", "launch"): two sides timing the same event
+    /// (verb and what it acts on) differently conflict.
+    pub event_verbs: HashSet<String>,
+    /// Words that say an event is scheduled ("due", "set"): "the deal is due to end".
+    pub schedule_words: HashSet<String>,
 }
 
 impl CompareWords {
@@ -210,6 +217,10 @@ impl CompareWords {
         self.credit_verbs.dedup();
         self.denial_phrases
             .extend(c.denial_phrases.into_iter().map(lower));
+        self.event_verbs
+            .extend(c.event_verbs.into_iter().map(lower));
+        self.schedule_words
+            .extend(c.schedule_words.into_iter().map(lower));
         for p in c.polarity {
             let p = Polarity {
                 id: p.id,

@@ -174,6 +174,17 @@ fn pair(a: Member, b: Member, cos: f32, add: &mut dyn FnMut(u8, String, bool)) {
             );
         }
     }
+    if other_side
+        && super::times_same_event(fa, fb)
+        && let Some(event) = fa.same_event(fb)
+        && let Some((x, y)) = timing_differs(fa, fb)
+    {
+        add(
+            CONFLICTING_DATE,
+            format!("different timing of the same event ({event}): {x} vs {y}"),
+            true,
+        );
+    }
     if other_side {
         for (d, o) in [(a, b), (b, a)] {
             let s = d.statement;
@@ -243,6 +254,36 @@ fn unmatched(
         return None;
     }
     Some((oa.join(", "), ob.join(", ")))
+}
+
+/// The times (dates and durations) two statements give of one event, as written, when they
+/// cannot both hold: dates that disagree, durations that differ, or one giving only dates
+/// and the other only durations.
+fn timing_differs(a: &Features, b: &Features) -> Option<(String, String)> {
+    if let Some(d) = unmatched(a, b, EntityKind::Date, dates_agree) {
+        return Some(d);
+    }
+    if let Some(d) = unmatched(a, b, EntityKind::Duration, |p, q| p == q) {
+        return Some(d);
+    }
+    let kinds = |f: &Features| {
+        let has = |k| f.figures.iter().any(|(x, _, _)| *x == k);
+        (has(EntityKind::Date), has(EntityKind::Duration))
+    };
+    let written = |f: &Features| {
+        f.figures
+            .iter()
+            .filter(|(k, _, _)| matches!(k, EntityKind::Date | EntityKind::Duration))
+            .map(|(_, _, w)| w.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (kinds(a), kinds(b)) {
+        ((true, false), (false, true)) | ((false, true), (true, false)) => {
+            Some((written(a), written(b)))
+        }
+        _ => None,
+    }
 }
 
 /// Whether two normalised dates can name the same time: every part both give is equal

@@ -25,6 +25,10 @@ pub struct Vocab {
     organisations: HashMap<String, String>,
     /// The side ids.
     side_ids: HashSet<String>,
+    /// Event verbs as stems (synonyms folded).
+    events: HashSet<String>,
+    /// Schedule words, lower case ("due", "set").
+    schedule: HashSet<String>,
 }
 
 impl Vocab {
@@ -64,7 +68,19 @@ impl Vocab {
             }
             organisations.insert(side.name.to_lowercase(), side.id.clone());
         }
+        let fold = |w: &str| {
+            let s = stem(w);
+            synonyms.get(&s).cloned().unwrap_or(s)
+        };
+        let events = c
+            .event_verbs
+            .iter()
+            .filter(|v| !v.contains(' '))
+            .map(|v| fold(v))
+            .collect();
         Vocab {
+            events,
+            schedule: c.schedule_words.clone(),
             stop: c.stop_words.clone(),
             synonyms,
             poles,
@@ -125,6 +141,28 @@ pub struct Features {
     pub figures: Vec<(EntityKind, String, String)>,
     /// Sides of the organisations the statement names.
     pub actors: Vec<String>,
+    /// Events the statement speaks of, as `verb|word` stem keys ("end|allianc"): the event
+    /// verb with each content word of what it acts on (or of what is scheduled to undergo it).
+    pub events: Vec<String>,
+    /// The same events as written, lower case ("end … alliance"), in the order of `events`.
+    pub event_words: Vec<String>,
+}
+
+impl Features {
+    /// Whether the statement gives a time: a date or a duration.
+    pub fn timed(&self) -> bool {
+        self.figures
+            .iter()
+            .any(|(k, _, _)| matches!(k, EntityKind::Date | EntityKind::Duration))
+    }
+
+    /// Whether two statements speak of the same event (a shared event key).
+    pub fn same_event(&self, other: &Features) -> Option<&str> {
+        self.events
+            .iter()
+            .position(|e| other.events.contains(e))
+            .map(|i| self.event_words[i].as_str())
+    }
 }
 
 /// Lower case, quotes folded, dashes made plain, whitespace collapsed, end punctuation
@@ -312,6 +350,9 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
         }
     }
     actors.sort();
+    let (events, event_words) = event_keys(text, &words, &lower, &stems, vocab)
+        .into_iter()
+        .unzip();
 
     Features {
         key,
@@ -321,6 +362,8 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
         denies,
         figures,
         actors,
+        events,
+        event_words,
     }
 }
 
@@ -425,6 +468,107 @@ fn object_terms(
     out.sort();
     out.dedup();
     out
+}
+
+/// The most content words taken as what an event verb acts on.
+const EVENT_WORDS: usize = 3;
+
+/// Words that only say when, not what: never part of an event key.
+const TIME_WORDS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "time",
+    "period",
+    "date",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "decad",
+    "quarter",
+    "season",
+    "deadlin",
+    "timefram",
+    "timescal",
+];
+
+/// Event keys of a statement, each with its words as written: for each event verb (a word whose stem, synonyms folded, is in
+/// the vocabulary), `verb|word` for up to [`EVENT_WORDS`] content words right after it (what
+/// it acts on: "to end the partnership"), and for the content word before a scheduled verb
+/// ("the partnership was due to end") or right before the verb ("the partnership ended").
+fn event_keys(
+    text: &str,
+    words: &[(usize, &str)],
+    lower: &[String],
+    stems: &[String],
+    vocab: &Vocab,
+) -> Vec<(String, String)> {
+    if vocab.events.is_empty() {
+        return Vec::new();
+    }
+    let fold = |k: usize| -> &str {
+        let s = stems[k].as_str();
+        vocab.synonyms.get(s).map_or(s, String::as_str)
+    };
+    let content = |k: usize| -> bool {
+        let low = lower[k].as_str();
+        low.len() >= 3
+            && !vocab.stop.contains(low)
+            && !low.chars().any(|c| c.is_ascii_digit())
+            && !TIME_WORDS.contains(&stems[k].as_str())
+            && !vocab.events.contains(fold(k))
+    };
+    // a clause break between two words (punctuation other than an apostrophe or hyphen)
+    let broken = |a: usize, b: usize| {
+        let end = words[a].0 + words[a].1.len();
+        text[end..words[b].0].contains(['.', ',', ';', ':', '?', '!', '(', ')', '–', '—'])
+    };
+    let mut keys = Vec::new();
+    for i in 0..words.len() {
+        let verb = fold(i);
+        if !vocab.events.contains(verb) {
+            continue;
+        }
+        let mut taken = 0;
+        for k in i + 1..words.len() {
+            if broken(k - 1, k) || OBJECT_ENDS.contains(&lower[k].as_str()) {
+                break;
+            }
+            if content(k) {
+                keys.push((
+                    format!("{verb}|{}", fold(k)),
+                    format!("{} … {}", lower[i], lower[k]),
+                ));
+                taken += 1;
+                if taken == EVENT_WORDS {
+                    break;
+                }
+            }
+        }
+        // what is scheduled to undergo it: "X (is|was) due to VERB", or "X VERB(s|ed)"
+        let mut j = i;
+        if j >= 2 && lower[j - 1] == "to" && vocab.schedule.contains(lower[j - 2].as_str()) {
+            j -= 2;
+            while j > 0
+                && matches!(
+                    lower[j - 1].as_str(),
+                    "is" | "was" | "are" | "were" | "be" | "been" | "now" | "still" | "not"
+                )
+            {
+                j -= 1;
+            }
+        }
+        if j > 0 && !broken(j - 1, j) && content(j - 1) {
+            keys.push((
+                format!("{verb}|{}", fold(j - 1)),
+                format!("{} … {}", lower[j - 1], lower[i]),
+            ));
+        }
+    }
+    keys.sort();
+    keys.dedup_by(|a, b| a.0 == b.0);
+    keys
 }
 
 /// Prepositions after which an organisation is the object, not the subject, of what follows.

@@ -47,6 +47,8 @@ pub const LINK_MIN: f32 = 0.42;
 pub const SPECIFIC_MIN: f32 = 0.3;
 /// What two texts gain when they credit different sides with providing the same thing.
 pub const PROVISION_BONUS: f32 = 0.15;
+/// What two texts of different documents gain when both time the same event.
+pub const EVENT_BONUS: f32 = 0.25;
 /// How alike a newcomer must be to a group's core text.
 pub const CORE_MIN: f32 = 0.3;
 
@@ -98,6 +100,7 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
     };
     let mut candidates = vectors.candidates(CANDIDATE_MIN, keep);
     candidates.extend(polar_candidates(&nodes, &feats, &vectors, &keep));
+    candidates.extend(event_candidates(&nodes, &feats, &vectors, &keep));
     candidates.sort_by_key(|x| (x.0, x.1));
     candidates.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
     let links: Vec<Link> = candidates
@@ -113,7 +116,7 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
                 b,
                 score,
                 affinity,
-                specific: shares_specific_value(fa, fb),
+                specific: shares_specific_value(fa, fb) || times_same_event(fa, fb),
             }
         })
         .collect();
@@ -186,6 +189,9 @@ pub fn score(cos: f32, fa: &Features, fb: &Features, sa: &Statement, sb: &Statem
     if features::competing_provision(fa, fb) {
         s += PROVISION_BONUS;
     }
+    if times_same_event(fa, fb) {
+        s += EVENT_BONUS;
+    }
     (s.min(1.0), affinity.min(1.0))
 }
 
@@ -200,6 +206,46 @@ pub fn shares_specific_value(fa: &Features, fb: &Features) -> bool {
         };
         specific && fb.figures.iter().any(|(kb, vb, _)| kb == k && vb == v)
     })
+}
+
+/// Whether both texts give a time for the same event ("due to end in May", "two years since
+/// the decision to end it").
+pub fn times_same_event(fa: &Features, fb: &Features) -> bool {
+    fa.timed() && fb.timed() && fa.same_event(fb).is_some()
+}
+
+/// Pairs of texts that both time the same event (from lists of the timed texts holding each
+/// event key; a key held by more than [`index::MAX_POSTINGS`] texts is too common to pair
+/// on), with their cosine.
+fn event_candidates(
+    nodes: &[index::Node],
+    feats: &[Features],
+    vectors: &index::Vectors,
+    keep: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Vec<(u32, u32, f32)> {
+    let mut lists: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (n, node) in nodes.iter().enumerate() {
+        let f = &feats[node.members[0]];
+        if f.timed() {
+            for e in &f.events {
+                lists.entry(e.as_str()).or_default().push(n);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for list in lists.values() {
+        if list.len() < 2 || list.len() > index::MAX_POSTINGS {
+            continue;
+        }
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                if keep(a, b) {
+                    out.push((a as u32, b as u32, vectors.cosine(a, b)));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Pairs of texts that take opposite readings of one matter (from lists of the texts

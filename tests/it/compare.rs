@@ -131,7 +131,6 @@ fn output_is_deterministic() {
 }
 
 #[test]
-#[ignore = "issue 4 open: the separation-timeline dispute is not grouped yet"]
 fn gold_disputes_are_found() {
     let c = analyze_sample();
     let gold = gold();
@@ -437,4 +436,62 @@ fn generated_corpora_group_and_dispute() {
     let c = analyze_files(&refs);
     assert!(c.groups.iter().any(|g| g.relation == Relation::Shared));
     assert!(c.groups.iter().any(|g| g.relation == Relation::Disputed));
+}
+
+#[test]
+fn two_sides_timing_the_same_event_differently_conflict_even_in_other_words() {
+    // little shared vocabulary beyond the event itself: the link comes from the event
+    let c = pair(
+        "The ferry contract was due to end in March, but the operator asked the minister for more time to hand over the vessels.",
+        "It is now two years since the council gave notice to end the ferry contract, and the new operator is ready.",
+    );
+    let g = group_of(&c, "ferry contract was due")
+        .into_iter()
+        .next()
+        .expect("grouped");
+    assert!(
+        holds(&c, g, "two years since the council gave notice"),
+        "the two timings of the contract's end are not grouped: {:?}",
+        c.groups
+    );
+    assert_eq!(g.relation, Relation::Disputed);
+    let r = g
+        .reasons
+        .iter()
+        .find(|r| r.kind == "conflicting-date")
+        .expect("a conflicting-date reason");
+    assert!(
+        r.detail.contains("March") && r.detail.contains("two years"),
+        "{}",
+        r.detail
+    );
+    assert!(
+        r.detail.contains("contract … end") || r.detail.contains("end … contract"),
+        "the event is not named: {}",
+        r.detail
+    );
+}
+
+#[test]
+fn the_same_event_timed_alike_or_different_events_are_not_flagged() {
+    // the same month written two ways
+    let c = pair(
+        "The ferry contract was due to end in October 2018 under the old terms.",
+        "Both parties agreed to end the ferry contract in 10/2018 after a review.",
+    );
+    assert!(
+        c.groups.iter().all(|g| g.relation != Relation::Disputed),
+        "{:?}",
+        c.groups
+    );
+    // one verb, different things ending at different times
+    let c = pair(
+        "The bus subsidy is due to end in March after the budget review.",
+        "The school term is due to end in July, the headteacher said.",
+    );
+    assert!(
+        c.groups.iter().all(|g| g.relation != Relation::Disputed),
+        "{:?}",
+        c.groups
+    );
 }
