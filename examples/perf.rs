@@ -1,6 +1,10 @@
 //! Stage timings of the pipeline on generated press material.
 //!
 //! `cargo run --release --example perf -- 1000 [10000 ...]`
+//!
+//! `cargo run --release --example perf -- --write DIR 1000 [10000 ...]` only writes the
+//! generated corpora into `DIR/<count>/` (for comparing with other tools on the same text,
+//! e.g. `scripts/sklearn_baseline.py`).
 
 use std::time::Instant;
 
@@ -16,6 +20,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         counts
     };
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--write") {
+        let out = std::path::PathBuf::from(args.get(i + 1).ok_or("--write needs a folder")?);
+        for count in counts {
+            let dir = out.join(count.to_string());
+            std::fs::create_dir_all(&dir)?;
+            parallax::generate::write(&dir, count, 42)?;
+            println!("wrote {count} documents to {}", dir.display());
+        }
+        return Ok(());
+    }
     for count in counts {
         let dir = tempfile::tempdir()?;
         let t = Instant::now();

@@ -11,12 +11,16 @@ use parallax::{Settings, analyze};
 
 /// Who claims what: lines up what several parties say about one story, side by side.
 ///
-/// With no command, opens the window on the bundled sample.
+/// With no command, opens the window on the bundled sample; given a folder (or a file, whose
+/// folder opens), opens the window on it, as the desktop entry's `parallax %F` does.
 #[derive(Debug, Parser)]
-#[command(name = "parallax", version, about, long_about = None)]
+#[command(name = "parallax", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Cmd>,
+    /// A folder of articles to open (or an article, whose folder opens). Only the first is
+    /// used: the desktop passes every selected item.
+    paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -48,7 +52,21 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => window(Source::Sample),
+        None => match cli.paths.first() {
+            None => window(Source::Sample),
+            Some(path) => {
+                let dir = if path.is_file() {
+                    path.parent()
+                        .map_or_else(|| PathBuf::from("."), PathBuf::from)
+                } else {
+                    path.clone()
+                };
+                if let Err(e) = check_folder(&dir) {
+                    return fail(&e);
+                }
+                window(Source::Folder(dir))
+            }
+        },
         Some(Cmd::Open { dir }) => {
             if let Err(e) = check_folder(&dir) {
                 return fail(&e);
