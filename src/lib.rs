@@ -30,6 +30,7 @@ pub mod corpus;
 pub mod corrections;
 pub mod generate;
 pub mod lexicon;
+pub mod logging;
 pub mod reading;
 pub mod sides;
 

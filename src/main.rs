@@ -1,5 +1,11 @@
 //! The `parallax` command line: the window, or an analysis printed as JSON.
 
+// A release build started from the Windows desktop opens no console window beside its own.
+#![cfg_attr(
+    all(target_os = "windows", not(debug_assertions)),
+    windows_subsystem = "windows"
+)]
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,8 +55,27 @@ enum Format {
     Json,
 }
 
+/// Set in the environment of the retry that uses the software renderer.
+const FALLBACK_ENV: &str = "PARALLAX_SOFTWARE_RENDERER";
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // the log file: the only trace of what happened when started from the desktop
+    let log_dir = std::env::var_os("PARALLAX_LOG_DIR")
+        .map(PathBuf::from)
+        .or_else(parallax::logging::log_dir);
+    let _log = log_dir.and_then(|dir| match parallax::logging::start(&dir) {
+        Ok(log) => Some(log),
+        Err(e) => {
+            eprintln!("parallax: no log file: {e}");
+            None
+        }
+    });
+    log::info!(
+        "{} started: {:?}",
+        parallax::generator(),
+        std::env::args().skip(1).collect::<Vec<_>>()
+    );
     match cli.command {
         None => match cli.paths.first() {
             None => window(Source::Sample),
@@ -88,6 +113,7 @@ fn main() -> ExitCode {
 }
 
 fn fail(message: &str) -> ExitCode {
+    log::error!("{message}");
     eprintln!("parallax: {message}");
     ExitCode::FAILURE
 }
@@ -97,10 +123,47 @@ fn check_folder(dir: &std::path::Path) -> Result<(), String> {
 }
 
 fn window(source: Source) -> ExitCode {
-    match app::run(source) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("cannot open the window: {e}")),
+    let error = match app::run(source) {
+        Ok(()) => return ExitCode::SUCCESS,
+        Err(e) => e.to_string(),
+    };
+    log::error!("cannot open the window: {error}");
+    if std::env::var_os(FALLBACK_ENV).is_none() {
+        // no usable GPU driver: try once more with OpenGL on the CPU (Mesa's llvmpipe), in a
+        // new process, since the graphics stack cannot be set up twice in one
+        log::warn!("retrying with the software renderer");
+        let retry = std::env::current_exe().and_then(|exe| {
+            std::process::Command::new(exe)
+                .args(std::env::args_os().skip(1))
+                .env(FALLBACK_ENV, "1")
+                .env("WGPU_BACKEND", "gl")
+                .env("LIBGL_ALWAYS_SOFTWARE", "1")
+                .status()
+        });
+        match retry {
+            Ok(status) if status.success() => return ExitCode::SUCCESS,
+            // the retry has said why already
+            Ok(_) => return ExitCode::FAILURE,
+            Err(e) => log::error!("cannot start the software renderer: {e}"),
+        }
     }
+    let log = parallax::logging::current_path()
+        .map(|p| format!("\n\nDetails are in the log: {}", p.display()))
+        .unwrap_or_default();
+    let message = format!(
+        "Parallax could not open its window, with the graphics card or with the software \
+         renderer:\n\n{error}\n\nOn Linux, install Mesa's drivers (Debian/Ubuntu: libegl1, \
+         libgl1-mesa-dri) or update the graphics driver. The command line \
+         (`parallax analyze FOLDER --format html -o report.html`) works without a window.{log}"
+    );
+    // a person who double-clicked has no terminal: say it in a dialog as well
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("Parallax cannot start")
+        .set_description(&message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    fail(&message)
 }
 
 fn analyze_to_json(dir: &std::path::Path) -> Result<String, String> {

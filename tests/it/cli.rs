@@ -122,3 +122,27 @@ fn an_unknown_format_is_refused() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("pdf"));
 }
+
+#[test]
+fn what_goes_wrong_is_also_in_the_log_file() {
+    // started from the desktop there is no terminal: the log file must say it too
+    let logs = tempfile::tempdir().unwrap();
+    let out = parallax()
+        .args(["analyze", "/does/not/exist"])
+        .env("PARALLAX_LOG_DIR", logs.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let files: Vec<_> = std::fs::read_dir(logs.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let log = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(log.contains("started"), "{log}");
+    assert!(
+        log.contains("ERROR") && log.contains("/does/not/exist"),
+        "the failure is not in the log: {log}"
+    );
+}
