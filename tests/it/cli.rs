@@ -146,3 +146,33 @@ fn what_goes_wrong_is_also_in_the_log_file() {
         "the failure is not in the log: {log}"
     );
 }
+
+#[test]
+fn a_window_that_cannot_open_retries_in_software_then_says_what_to_do() {
+    let logs = tempfile::tempdir().unwrap();
+    let out = parallax()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("PARALLAX_LOG_DIR", logs.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("could not open its window"), "{err}");
+    assert!(
+        err.contains("parallax analyze FOLDER"),
+        "no way forward offered: {err}"
+    );
+    let log: String = std::fs::read_dir(logs.path())
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(log.contains("retrying with the software renderer"), "{log}");
+    assert_eq!(
+        log.matches("cannot open the window").count(),
+        2,
+        "one failed try with the default renderer and one in software: {log}"
+    );
+}
