@@ -9,7 +9,8 @@ cosine nearest neighbours, on the same folder Parallax reads.
 It reads every .txt/.md/.html file, drops front matter crudely, splits sentences on end
 punctuation, vectorises them (English stop words, sublinear tf) and finds, for every
 sentence, its 5 nearest neighbours by cosine (brute force on the sparse matrix, all cores),
-keeping pairs above 0.42 (Parallax's link threshold). It knows nothing of speakers, sides,
+keeping pairs above 0.42 (Parallax's link threshold); and, the faster way, a chunked sparse
+product X·Xᵀ keeping the same pairs. It knows nothing of speakers, sides,
 figures, dates or disputes: it only says which sentences look alike.
 """
 import re
@@ -52,9 +53,16 @@ def main():
         dist, idx = nn.fit(matrix).kneighbors(matrix)
         pairs = sum(1 for row, d in zip(idx, dist) for j, x in zip(row[1:], d[1:]) if 1 - x >= 0.42)
         t3 = time.perf_counter()
+        # the rows are L2-normalised, so X·Xᵀ is the cosine; in chunks to bound memory
+        dot_pairs = 0
+        for start in range(0, matrix.shape[0], 2000):
+            block = matrix[start : start + 2000] @ matrix.T
+            dot_pairs += int((block.data >= 0.42).sum()) - block.shape[0]
+        t4 = time.perf_counter()
         print(
-            f"{folder}: {len(sents)} sentences; read {t1 - t0:.2f} s, tf-idf {t2 - t1:.2f} s, "
-            f"neighbours {t3 - t2:.2f} s, total {t3 - t0:.2f} s; {pairs} similar pairs"
+            f"{folder}: {len(sents)} sentences; read {t1 - t0:.2f} s, tf-idf {t2 - t1:.2f} s; "
+            f"kNN (k=5, brute, cosine) {t3 - t2:.2f} s: total {t3 - t0:.2f} s, {pairs} pairs; "
+            f"sparse X·Xᵀ {t4 - t3:.2f} s: total {t4 - t3 + t2 - t0:.2f} s, {dot_pairs // 2} pairs"
         )
 
 
