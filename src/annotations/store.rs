@@ -560,8 +560,15 @@ impl Store {
         self.location.is_some() && self.location == self.folder_file
     }
 
-    /// One sentence for the window: where the annotations are saved, and why there.
+    /// One sentence for the window: where the annotations are saved and why there, or that
+    /// the last save failed.
     pub fn location_note(&self) -> String {
+        if let Some(error) = &self.last_error {
+            return format!(
+                "The last save failed ({error}): the annotations are kept in memory and saving \
+                 is tried again a moment after each change."
+            );
+        }
         match (&self.place, &self.location) {
             (_, None) => "Annotations cannot be saved (neither the folder nor a data \
                           directory can be written): they last until the window closes."
@@ -675,6 +682,6 @@ mod tests {
         assert!(store.has_unsaved());
         assert!(store.last_error().is_some());
         assert_eq!(store.annotations(), &a);
-        assert!(store.location_note().contains("cannot be saved"));
+        assert!(store.location_note().contains("last save failed"), "{}", store.location_note());
     }
 }

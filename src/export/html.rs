@@ -28,10 +28,16 @@ h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 16px; margin: 26px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
 .meta { color: var(--muted); margin: 0; }
 .muted { color: var(--muted); }
-ul.sides { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 6px 28px; }
+.nowrap { white-space: nowrap; }
+.overview { display: flex; flex-wrap: wrap; gap: 0 48px; align-items: flex-start; }
+.overview > section { flex: 1 1 420px; }
+ul.sides { list-style: none; padding: 0; margin: 0; }
+ul.sides li { margin: 0 0 6px; padding-left: 18px; text-indent: -18px; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; vertical-align: -1px; margin-right: 6px; }
 table { border-collapse: collapse; }
-table.summary th, table.summary td { padding: 3px 12px; border-bottom: 1px solid var(--line); text-align: right; }
+table.summary { font-size: 13px; }
+table.summary th, table.summary td { padding: 1px 10px; border-bottom: 1px solid var(--line); text-align: right; }
+table.summary th { white-space: nowrap; }
 table.summary th:first-child, table.summary td:first-child { text-align: left; }
 table.summary tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 .legend { font-size: 12px; color: var(--muted); margin: 0 0 8px; }
@@ -65,7 +71,8 @@ td.note { background: #f7f8f9; font-size: 13px; }
 .tag { display: inline-block; font-size: 11px; padding: 0 5px; margin: 2px 3px 0 0; border: 1px solid var(--line);
        border-radius: 8px; background: #fff; }
 .updated { display: block; font-size: 11px; color: var(--muted); margin-top: 3px; }
-table.list th, table.list td { text-align: left; padding: 3px 10px 3px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
+table.list { font-size: 12px; }
+table.list th, table.list td { text-align: left; padding: 3px 12px 3px 0; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
 footer { margin-top: 28px; font-size: 12px; color: var(--muted); }
 @page { size: A4 landscape; margin: 11mm; }
 @media print {
@@ -92,10 +99,13 @@ pub fn render(comparison: &Comparison, options: &Options) -> String {
         text(&title)
     );
     header(&mut out, &report, options, &title);
+    out.push_str("<div class=\"overview\">\n");
     sides(&mut out, &report);
     summary(&mut out, &report);
+    out.push_str("</div>\n");
     claims(&mut out, &report);
     orphans(&mut out, options);
+    documents(&mut out, &report);
     warnings(&mut out, comparison);
     let _ = writeln!(
         out,
@@ -196,10 +206,11 @@ fn claims(out: &mut String, report: &Report) {
     for _ in &report.columns {
         out.push_str("<col>");
     }
-    let _ = writeln!(
-        out,
-        "<col class=\"note\"></colgroup>\n<thead><tr><th>Claim</th>"
-    );
+    let notes = report.rows.iter().any(|r| r.note.is_some());
+    if notes {
+        out.push_str("<col class=\"note\">");
+    }
+    let _ = writeln!(out, "</colgroup>\n<thead><tr><th>Claim</th>");
     for column in &report.columns {
         let _ = write!(
             out,
@@ -208,14 +219,17 @@ fn claims(out: &mut String, report: &Report) {
             text(&column.name)
         );
     }
-    let _ = writeln!(out, "<th>Your note</th></tr></thead>\n<tbody>");
+    if notes {
+        out.push_str("<th>Your note</th>");
+    }
+    let _ = writeln!(out, "</tr></thead>\n<tbody>");
     for row in &report.rows {
-        claim_row(out, report, row);
+        claim_row(out, report, row, notes);
     }
     let _ = writeln!(out, "</tbody>\n</table>\n</section>");
 }
 
-fn claim_row(out: &mut String, report: &Report, row: &Row) {
+fn claim_row(out: &mut String, report: &Report, row: &Row, notes: bool) {
     let g = row.group;
     let relation = relation_word(g.relation);
     let _ = write!(
@@ -245,6 +259,10 @@ fn claim_row(out: &mut String, report: &Report, row: &Row) {
         }
         out.push_str("</td>");
     }
+    if !notes {
+        let _ = writeln!(out, "</tr>");
+        return;
+    }
     out.push_str("<td class=\"note\">");
     if let Some(note) = &row.note {
         if let Some(v) = note.verdict {
@@ -257,7 +275,8 @@ fn claim_row(out: &mut String, report: &Report, row: &Row) {
             let _ = write!(out, "<span class=\"tag\">{}</span>", text(tag));
         }
         if !note.updated.is_empty() {
-            let _ = write!(out, "<span class=\"updated\">{}</span>", text(&note.updated));
+            let day = note.updated.get(..10).unwrap_or(&note.updated);
+            let _ = write!(out, "<span class=\"updated\">updated {}</span>", text(day));
         }
     }
     let _ = writeln!(out, "</td></tr>");
@@ -287,9 +306,10 @@ fn statement(out: &mut String, cell: &Cell, colour: &str) {
     }
     let _ = write!(out, "</p><div class=\"by\">{}", text(&attribution(s)));
     if let Some(d) = cell.document {
-        let _ = write!(out, " &middot; <i>{}</i> ({})", text(&d.title), text(&d.path));
+        let _ = write!(out, " &middot; <i>{}</i>", text(&d.title));
         if let Some(date) = &d.published {
-            let _ = write!(out, ", {}", text(date.get(..10).unwrap_or(date)));
+            let day = date.get(..10).unwrap_or(date);
+            let _ = write!(out, ", <span class=\"nowrap\">{}</span>", text(day));
         }
     }
     out.push_str("</div></div>");
@@ -315,6 +335,36 @@ fn orphans(out: &mut String, options: &Options) {
             paragraphs(&note.note),
             text(&note.tags.join(", ")),
             text(&note.updated)
+        );
+    }
+    let _ = writeln!(out, "</tbody></table>\n</section>");
+}
+
+fn documents(out: &mut String, report: &Report) {
+    let c = report.comparison;
+    if c.documents.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section>\n<h2>Documents</h2>\n<table class=\"list\"><thead><tr><th>Title</th><th>Publisher</th>\
+         <th>Published</th><th>File</th><th>Address</th></tr></thead>\n<tbody>"
+    );
+    for d in &c.documents {
+        let publisher = d
+            .publisher
+            .as_deref()
+            .map(|id| c.sides.iter().find(|s| s.id == id).map_or(id, |s| s.name.as_str()))
+            .unwrap_or("unknown");
+        // addresses are shown, not linked: the page makes no network reference
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            text(&d.title),
+            text(publisher),
+            text(d.published.as_deref().unwrap_or("")),
+            text(&d.path),
+            text(d.url.as_deref().unwrap_or(""))
         );
     }
     let _ = writeln!(out, "</tbody></table>\n</section>");

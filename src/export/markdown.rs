@@ -137,6 +137,36 @@ pub fn render(comparison: &Comparison, options: &Options) -> String {
             out.push('\n');
         }
     }
+    if !comparison.documents.is_empty() {
+        let _ = writeln!(out, "\n## Documents\n");
+        for d in &comparison.documents {
+            let publisher = d
+                .publisher
+                .as_deref()
+                .map(|id| {
+                    comparison
+                        .sides
+                        .iter()
+                        .find(|s| s.id == id)
+                        .map_or(id, |s| s.name.as_str())
+                })
+                .unwrap_or("unknown");
+            let _ = write!(
+                out,
+                "- *{}*, {}",
+                escape(&d.title),
+                escape(publisher)
+            );
+            if let Some(date) = &d.published {
+                let _ = write!(out, ", {}", escape(date));
+            }
+            let _ = write!(out, "; file {}", escape(&d.path));
+            if let Some(url) = &d.url {
+                let _ = write!(out, "; {}", escape(url));
+            }
+            out.push('\n');
+        }
+    }
     let mut warnings: Vec<String> = comparison.warnings.clone();
     for d in &comparison.documents {
         warnings.extend(d.warnings.iter().map(|w| format!("{}: {w}", d.path)));
@@ -220,7 +250,7 @@ fn statement(cell: &Cell) -> String {
     }
     let mut by = escape(&attribution(cell.statement));
     if let Some(d) = cell.document {
-        let _ = write!(by, "; *{}* ({})", escape(&d.title), escape(&d.path));
+        let _ = write!(by, "; *{}*", escape(&d.title));
         if let Some(date) = &d.published {
             let _ = write!(by, ", {}", escape(date.get(..10).unwrap_or(date)));
         }
