@@ -103,7 +103,13 @@ pub fn attach(annotations: &mut Annotations, comparison: &Comparison) -> AttachR
             .filter(|&(g, n)| n >= need && !taken.contains(&comparison.groups[g].id))
             .collect();
         // most shared, then the fewest statements besides, then document order
-        candidates.sort_by_key(|&(g, n)| (std::cmp::Reverse(n), prints[g].len() - n.min(prints[g].len()), g));
+        candidates.sort_by_key(|&(g, n)| {
+            (
+                std::cmp::Reverse(n),
+                prints[g].len() - n.min(prints[g].len()),
+                g,
+            )
+        });
         match candidates.first() {
             Some(&(g, _)) => {
                 let new = comparison.groups[g].id.clone();
@@ -242,13 +248,19 @@ mod tests {
             note(&["the depot closes in may", "Buses run hourly", "x", "y"]),
         );
         // one of three: not enough
-        a.groups
-            .insert("g-gone".into(), note(&["The depot will stay open.", "a", "b"]));
+        a.groups.insert(
+            "g-gone".into(),
+            note(&["The depot will stay open.", "a", "b"]),
+        );
         let report = attach(&mut a, &c);
         assert_eq!(report.reattached, vec![("g-old".into(), "g-new".into())]);
         assert_eq!(report.orphaned, vec!["g-gone".to_string()]);
         assert!(a.groups.contains_key("g-gone"), "orphans are kept");
-        assert_eq!(a.groups["g-new"].statements.len(), 2, "takes the new prints");
+        assert_eq!(
+            a.groups["g-new"].statements.len(),
+            2,
+            "takes the new prints"
+        );
         assert_eq!(a.groups["g-new"].note, "ask the depot");
         assert_eq!(orphans(&a, &c).len(), 1);
     }

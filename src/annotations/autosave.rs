@@ -89,7 +89,10 @@ mod tests {
         assert_eq!(a.wait(t), None);
         assert!(!a.pending());
         a.changed(t);
-        assert_eq!(a.wait(t + Duration::from_millis(500)), Some(Duration::from_millis(1500)));
+        assert_eq!(
+            a.wait(t + Duration::from_millis(500)),
+            Some(Duration::from_millis(1500))
+        );
         assert_eq!(a.wait(t + Duration::from_secs(5)), Some(Duration::ZERO));
         assert!(a.due(t + Duration::from_secs(2)));
         a.retry(t + Duration::from_secs(2));

@@ -3,8 +3,8 @@
 //!
 //! Statement and group ids derive from a document's path and byte offsets, so they change as
 //! soon as a file is edited above a statement or renamed. A fingerprint depends on the words
-//! alone: letter case, runs of white space, curly or straight quotes, dash styles and the
-//! punctuation around the sentence do not change it.
+//! alone: letter case, runs of white space, curly or straight quotes, dash styles and
+//! punctuation between words do not change it.
 //!
 //! ```
 //! use parallax::annotations::fingerprint::fingerprint;
@@ -17,37 +17,47 @@
 
 use crate::comparison::{Comparison, Group};
 
-/// The text as fingerprinted: lower case, quotes and dashes unified, punctuation other than
-/// what carries meaning inside a word or figure (`'`, `-`, `.`, `,`, `%`, currency signs)
-/// dropped, white space collapsed to single spaces, trimmed.
+/// The text as fingerprinted: lower case; curly and straight quotes, dash styles and other
+/// punctuation unified to a gap between words, except what belongs to a word or a figure:
+/// an apostrophe or hyphen between letters (`trust's`, `best-in-class`), a decimal point
+/// (`4.5`), `%`, `&` and currency signs; a thousands comma (`10,500`) is dropped. Gaps are
+/// single spaces, none at either end.
 pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => {
-                '\''
-            }
+    let chars: Vec<char> = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            '\u{2026}' => '.',
             c => c,
+        })
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let between = |test: fn(&char) -> bool| {
+            before.as_ref().is_some_and(test) && after.as_ref().is_some_and(test)
         };
         let keep = c.is_alphanumeric()
-            || matches!(c, '\'' | '-' | '.' | ',' | '%' | '£' | '$' | '€' | '¥' | '&');
+            || matches!(c, '%' | '&' | '£' | '$' | '€' | '¥')
+            || (matches!(c, '\'' | '-') && between(|c| c.is_alphanumeric()))
+            || (c == '.' && between(char::is_ascii_digit));
+        if c == ',' && between(char::is_ascii_digit) {
+            continue;
+        }
         if keep {
-            if space && !out.is_empty() {
+            if gap && !out.is_empty() {
                 out.push(' ');
             }
-            space = false;
+            gap = false;
             out.push(c);
         } else {
-            // white space, double quotes, guillemets, brackets, other punctuation: a gap
-            space = true;
+            gap = true;
         }
     }
-    // sentence punctuation at either end ("… close," / "'We …") is not part of the claim
-    let trimmed = out.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '%' | '£' | '$' | '€' | '¥'));
-    trimmed.replace(" ,", ",").replace(" .", ".")
+    out
 }
 
 /// The fingerprint of a statement's text: `f-` + the xxh3 hash of [`normalise`]d text, in
@@ -78,9 +88,23 @@ mod tests {
     fn styles_of_quotes_dashes_case_and_spacing_do_not_matter() {
         let a = "The trust’s board — not the union — set the 4.5% rise.";
         let b = "  the trust's   board - not the union - set the 4.5% rise";
-        assert_eq!(normalise(a), "the trust's board - not the union - set the 4.5% rise");
+        assert_eq!(
+            normalise(a),
+            "the trust's board not the union set the 4.5% rise"
+        );
         assert_eq!(fingerprint(a), fingerprint(b));
-        assert_eq!(fingerprint("«Yes», he said"), fingerprint("\"Yes,\" he said"));
+        assert_eq!(
+            fingerprint("«Yes», he said"),
+            fingerprint("\"Yes,\" he said")
+        );
+        assert_eq!(
+            fingerprint("“We will act.” she said"),
+            fingerprint("'We will act,' she said")
+        );
+        assert_eq!(
+            normalise("£10,500,000 for best-in-class, Mr. Lee"),
+            "£10500000 for best-in-class mr lee"
+        );
     }
 
     #[test]

@@ -13,9 +13,8 @@
 //!   bundled sample has no folder and always uses the data directory. [`Store::location`]
 //!   and [`Store::location_note`] say where.
 //!
-//! The data directory is `$PARALLAX_DATA_DIR` when set, else the platform's (via the
-//! `directories` crate: `~/.local/share/parallax` on Linux, `~/Library/Application
-//! Support/parallax` on macOS, `%APPDATA%\parallax\data` on Windows).
+//! The data directory is `$PARALLAX_DATA_DIR` when set, else the platform's data directory
+//! for Parallax (via the `directories` crate; `~/.local/share/parallax` on Linux).
 //!
 //! ```
 //! use parallax::annotations::store::{Place, Store, StoreConfig};
@@ -118,7 +117,8 @@ fn absolute(path: &Path) -> PathBuf {
 /// read-only.
 pub fn folder_looks_writable(folder: &Path) -> bool {
     let dir = folder.join(DIR_NAME);
-    let writable = |p: &Path| fs::metadata(p).is_ok_and(|m| m.is_dir() && !m.permissions().readonly());
+    let writable =
+        |p: &Path| fs::metadata(p).is_ok_and(|m| m.is_dir() && !m.permissions().readonly());
     match fs::symlink_metadata(&dir) {
         Ok(_) => writable(&dir),
         Err(_) => writable(folder),
@@ -195,7 +195,11 @@ fn set_aside(path: &Path, kind: &str) -> io::Result<PathBuf> {
         .unwrap_or_else(|| "annotations".to_string());
     let dir = path.parent().unwrap_or(Path::new("."));
     for n in 1..1000 {
-        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
         let aside = dir.join(format!("{stem}.{kind}-{stamp}{suffix}.json"));
         if fs::symlink_metadata(&aside).is_err() {
             fs::rename(path, &aside)?;
@@ -369,7 +373,12 @@ impl Store {
         group: &str,
         f: impl FnOnce(&mut GroupNote),
     ) {
-        let mut note = self.annotations.groups.get(group).cloned().unwrap_or_default();
+        let mut note = self
+            .annotations
+            .groups
+            .get(group)
+            .cloned()
+            .unwrap_or_default();
         f(&mut note);
         self.set_note(comparison, group, note);
     }
@@ -432,6 +441,15 @@ impl Store {
             self.changed();
         }
         report
+    }
+
+    /// The notes whose group is not in `comparison` (orphans, after [`Store::attach`]), by
+    /// id: what the window lists and [`crate::export::Options::orphans`] takes.
+    pub fn orphans(&self, comparison: &Comparison) -> Vec<(String, GroupNote)> {
+        super::attach::orphans(&self.annotations, comparison)
+            .into_iter()
+            .map(|(id, note)| (id.clone(), note.clone()))
+            .collect()
     }
 
     fn changed(&mut self) {
@@ -682,6 +700,10 @@ mod tests {
         assert!(store.has_unsaved());
         assert!(store.last_error().is_some());
         assert_eq!(store.annotations(), &a);
-        assert!(store.location_note().contains("last save failed"), "{}", store.location_note());
+        assert!(
+            store.location_note().contains("last save failed"),
+            "{}",
+            store.location_note()
+        );
     }
 }

@@ -50,7 +50,10 @@ pub fn render(comparison: &Comparison) -> Result<Vec<u8>, ::csv::Error> {
             let reasons: Vec<String> = g.reasons.iter().map(reason_text).collect();
             let (verdict, note, tags) = match &row.note {
                 Some(n) => (
-                    n.verdict.map(|v| v.as_str()).unwrap_or_default().to_string(),
+                    n.verdict
+                        .map(|v| v.as_str())
+                        .unwrap_or_default()
+                        .to_string(),
                     n.note.clone(),
                     n.tags.join("; "),
                 ),

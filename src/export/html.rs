@@ -137,7 +137,11 @@ fn header(out: &mut String, report: &Report, options: &Options, title: &str) {
     if let Some(filter) = options.filter.describe(c) {
         meta.push(format!("Filter: {}", text(&filter)));
     }
-    let _ = writeln!(out, "<p class=\"meta\">{}</p>\n</header>", meta.join(" &middot; "));
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{}</p>\n</header>",
+        meta.join(" &middot; ")
+    );
 }
 
 fn sides(out: &mut String, report: &Report) {
@@ -202,7 +206,10 @@ fn claims(out: &mut String, report: &Report) {
         let _ = writeln!(out, "<p>No claim group to show.</p>\n</section>");
         return;
     }
-    let _ = write!(out, "<table class=\"claims\">\n<colgroup><col class=\"claim\">");
+    let _ = write!(
+        out,
+        "<table class=\"claims\">\n<colgroup><col class=\"claim\">"
+    );
     for _ in &report.columns {
         out.push_str("<col>");
     }
@@ -242,7 +249,11 @@ fn claim_row(out: &mut String, report: &Report, row: &Row, notes: bool) {
     );
     if !g.topics.is_empty() {
         let labels: Vec<&str> = g.topics.iter().map(|t| report.label(t)).collect();
-        let _ = write!(out, "<div class=\"topics\">{}</div>", text(&labels.join(", ")));
+        let _ = write!(
+            out,
+            "<div class=\"topics\">{}</div>",
+            text(&labels.join(", "))
+        );
     }
     if !g.reasons.is_empty() {
         out.push_str("<ul class=\"reasons\">");
@@ -300,7 +311,10 @@ fn statement(out: &mut String, cell: &Cell, colour: &str) {
                 let _ = write!(out, "<mark class=\"topic\">{t}</mark>");
             }
             (true, true) => {
-                let _ = write!(out, "<span class=\"diff\"><mark class=\"topic\">{t}</mark></span>");
+                let _ = write!(
+                    out,
+                    "<span class=\"diff\"><mark class=\"topic\">{t}</mark></span>"
+                );
             }
         }
     }
@@ -354,7 +368,12 @@ fn documents(out: &mut String, report: &Report) {
         let publisher = d
             .publisher
             .as_deref()
-            .map(|id| c.sides.iter().find(|s| s.id == id).map_or(id, |s| s.name.as_str()))
+            .map(|id| {
+                c.sides
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map_or(id, |s| s.name.as_str())
+            })
             .unwrap_or("unknown");
         // addresses are shown, not linked: the page makes no network reference
         let _ = writeln!(
@@ -401,4 +420,3 @@ fn plural(n: usize, word: &str) -> String {
         format!("{word}s")
     }
 }
-

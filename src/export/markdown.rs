@@ -151,12 +151,7 @@ pub fn render(comparison: &Comparison, options: &Options) -> String {
                         .map_or(id, |s| s.name.as_str())
                 })
                 .unwrap_or("unknown");
-            let _ = write!(
-                out,
-                "- *{}*, {}",
-                escape(&d.title),
-                escape(publisher)
-            );
+            let _ = write!(out, "- *{}*, {}", escape(&d.title), escape(publisher));
             if let Some(date) = &d.published {
                 let _ = write!(out, ", {}", escape(date));
             }
@@ -238,15 +233,23 @@ fn statement(cell: &Cell) -> String {
     }
     let mut body = String::new();
     for (t, diff) in &runs {
-        let core = t.trim();
+        // emphasis markers must touch letters or digits to work: spaces and punctuation at
+        // either end go outside them
+        let edge = |c: char| !c.is_alphanumeric();
+        let core = t.trim_matches(edge);
         if !diff || core.is_empty() {
             body.push_str(&escape(t));
             continue;
         }
-        // emphasis markers must touch the words: spaces go outside them
-        let lead = &t[..t.len() - t.trim_start().len()];
-        let trail = &t[t.trim_end().len()..];
-        let _ = write!(body, "{lead}**{}**{trail}", escape(core));
+        let lead = &t[..t.len() - t.trim_start_matches(edge).len()];
+        let trail = &t[t.trim_end_matches(edge).len()..];
+        let _ = write!(
+            body,
+            "{}**{}**{}",
+            escape(lead),
+            escape(core),
+            escape(trail)
+        );
     }
     let mut by = escape(&attribution(cell.statement));
     if let Some(d) = cell.document {

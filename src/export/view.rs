@@ -212,10 +212,16 @@ impl<'a> Report<'a> {
         for row in &rows {
             totals.add(row.group.relation);
             if row.group.topics.is_empty() {
-                by_topic.entry(String::new()).or_default().add(row.group.relation);
+                by_topic
+                    .entry(String::new())
+                    .or_default()
+                    .add(row.group.relation);
             }
             for t in &row.group.topics {
-                by_topic.entry(t.clone()).or_default().add(row.group.relation);
+                by_topic
+                    .entry(t.clone())
+                    .or_default()
+                    .add(row.group.relation);
             }
         }
         let position = |id: &str| topics.iter().position(|t| t.id == id).unwrap_or(usize::MAX);
@@ -252,7 +258,9 @@ impl<'a> Report<'a> {
 
     /// The rows of one relation.
     pub fn rows_of(&self, relation: Relation) -> impl Iterator<Item = &Row<'a>> {
-        self.rows.iter().filter(move |r| r.group.relation == relation)
+        self.rows
+            .iter()
+            .filter(move |r| r.group.relation == relation)
     }
 
     /// How many documents and statements of a column the comparison holds.
@@ -353,7 +361,8 @@ fn diff_runs(
         .into_iter()
         .filter(|p| p.change == Change::Same || p.change == keep)
         .map(|p| {
-            let differs = p.change == keep && !p.text.trim().is_empty();
+            // a change of punctuation alone is not worth a highlight
+            let differs = p.change == keep && p.text.chars().any(char::is_alphanumeric);
             (p.text, differs)
         })
         .collect();
@@ -419,7 +428,11 @@ impl<'t> Highlighter<'t> {
         let stems: Vec<String> = words.iter().map(|r| stem(&text[r.clone()])).collect();
         let mut marked = vec![false; words.len()];
         let mut phrases: Vec<Range<usize>> = Vec::new();
-        for topic in statement.topics.iter().filter_map(|t| self.topics.get(t.as_str())) {
+        for topic in statement
+            .topics
+            .iter()
+            .filter_map(|t| self.topics.get(t.as_str()))
+        {
             for (k, r) in words.iter().enumerate() {
                 let raw = &text[r.clone()];
                 let acronym = raw.len() > 1 && raw.chars().all(char::is_uppercase);
@@ -564,13 +577,23 @@ mod tests {
         assert!(spans.iter().any(|s| s.topic && s.diff && s.text == "TfX"));
         // a statement without the topic gets no marks
         let plain = statement("Fares stay free of charge.", &[]);
-        assert!(h.spans(&plain, &[(plain.text.clone(), false)]).iter().all(|s| !s.topic));
+        assert!(
+            h.spans(&plain, &[(plain.text.clone(), false)])
+                .iter()
+                .all(|s| !s.topic)
+        );
     }
 
     #[test]
     fn colours_other_than_hex_never_reach_a_style() {
         assert_eq!(checked_colour("#A1B2C3"), "#a1b2c3");
-        for bad in ["red", "#12345", "#1234567", "#12345g", "#fff;}</style><script>"] {
+        for bad in [
+            "red",
+            "#12345",
+            "#1234567",
+            "#12345g",
+            "#fff;}</style><script>",
+        ] {
             assert_eq!(checked_colour(bad), UNKNOWN_COLOUR, "{bad}");
         }
     }
