@@ -20,6 +20,8 @@
 //! - [`corpus`]: the document store (files → decoded, metadata-aware [`corpus::Document`]s).
 //! - [`lexicon`]: general vocabulary from `assets/*.yaml`, extendable per folder.
 //! - [`comparison`]: the model every consumer reads, the JSON contract.
+//! - [`annotations`]: the user's verdicts, notes and corrections, stored safely per folder.
+//! - [`export`]: the comparison as HTML, Markdown, CSV or JSON.
 //! - [`app`]: the egui window (the only module that imports egui).
 
 pub mod annotations;
@@ -28,6 +30,7 @@ pub mod compare;
 pub mod comparison;
 pub mod corpus;
 pub mod corrections;
+pub mod export;
 pub mod generate;
 pub mod lexicon;
 pub mod logging;

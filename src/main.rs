@@ -1,4 +1,5 @@
-//! The `parallax` command line: the window, or an analysis printed as JSON.
+//! The `parallax` command line: the window, or an analysis exported as JSON, HTML, Markdown or
+//! CSV (with the folder's annotations and corrections).
 
 // A release build started from the Windows desktop opens no console window beside its own.
 #![cfg_attr(
@@ -11,8 +12,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use parallax::annotations::attach;
+use parallax::annotations::store::{Place, Store, StoreConfig};
 use parallax::app::{self, Source};
 use parallax::corpus::{self, LoadOptions};
+use parallax::export::{self, Filter};
 use parallax::{Settings, analyze};
 
 /// Who claims what: lines up what several parties say about one story, side by side.
@@ -36,23 +40,63 @@ enum Cmd {
         /// The folder (read recursively).
         dir: PathBuf,
     },
-    /// Analyse a folder and print the comparison.
+    /// Analyse a folder and print the comparison, with the folder's annotations.
     Analyze {
         /// The folder (read recursively).
         dir: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (an existing file is kept unless
+        /// --force is given).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Only disputed claim groups.
+        #[arg(long)]
+        disputed_only: bool,
+        /// Only groups with this topic (an id such as `subsidy`; repeat for any of several).
+        #[arg(long, value_name = "TOPIC")]
+        topic: Vec<String>,
+        /// Only groups where this side speaks (its id or name; repeat for any of several).
+        #[arg(long, value_name = "SIDE")]
+        side: Vec<String>,
     },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// The comparison JSON (schema parallax.comparison/1).
+    /// The comparison JSON (schema parallax.comparison/1), annotations in each group.
     Json,
+    /// One self-contained HTML page, print-friendly.
+    Html,
+    /// Markdown, disputes first.
+    #[value(alias = "markdown")]
+    Md,
+    /// CSV, one row per statement (UTF-8 with BOM).
+    Csv,
+}
+
+impl Format {
+    fn export(self) -> export::Format {
+        match self {
+            Format::Json => export::Format::Json,
+            Format::Html => export::Format::Html,
+            Format::Md => export::Format::Markdown,
+            Format::Csv => export::Format::Csv,
+        }
+    }
+}
+
+/// What `analyze` was asked for.
+struct Request {
+    dir: PathBuf,
+    format: Format,
+    disputed_only: bool,
+    topics: Vec<String>,
+    sides: Vec<String>,
 }
 
 /// Set in the environment of the retry that uses the software renderer.
@@ -100,15 +144,28 @@ fn main() -> ExitCode {
         }
         Some(Cmd::Analyze {
             dir,
-            format: Format::Json,
+            format,
             output,
-        }) => match analyze_to_json(&dir) {
-            Ok(json) => match write_output(output.as_ref(), &json) {
-                Ok(()) => ExitCode::SUCCESS,
+            force,
+            disputed_only,
+            topic,
+            side,
+        }) => {
+            let request = Request {
+                dir,
+                format,
+                disputed_only,
+                topics: topic,
+                sides: side,
+            };
+            match run_analysis(&request) {
+                Ok(bytes) => match write_output(output.as_ref(), &bytes, force) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => fail(&e),
+                },
                 Err(e) => fail(&e),
-            },
-            Err(e) => fail(&e),
-        },
+            }
+        }
     }
 }
 
@@ -166,22 +223,62 @@ fn window(source: Source) -> ExitCode {
     fail(&message)
 }
 
-fn analyze_to_json(dir: &std::path::Path) -> Result<String, String> {
-    let corpus = corpus::load(dir, &LoadOptions::default()).map_err(|e| e.to_string())?;
-    let comparison = analyze(&corpus, &Settings::default());
-    let mut json = serde_json::to_string_pretty(&comparison).map_err(|e| e.to_string())?;
-    json.push('\n');
-    Ok(json)
+/// Loads the folder, its annotations (read only: nothing on disk changes) and corrections,
+/// analyses, attaches the notes and renders the export.
+fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
+    let corpus = corpus::load(&request.dir, &LoadOptions::default()).map_err(|e| e.to_string())?;
+    let place = Place::Folder(request.dir.clone());
+    let (mut annotations, warnings) = Store::read_only(&place, &StoreConfig::default());
+    for w in warnings {
+        eprintln!("parallax: warning: {w}");
+    }
+    let settings = Settings {
+        corrections: annotations.corrections.clone(),
+    };
+    let mut comparison = analyze(&corpus, &settings);
+    attach::attach(&mut annotations, &comparison);
+    attach::apply(&mut comparison, &annotations);
+    let filter = Filter {
+        disputed_only: request.disputed_only,
+        topics: request
+            .topics
+            .iter()
+            .map(|t| export::filter::resolve_topic(&comparison, t))
+            .collect::<Result<_, _>>()?,
+        sides: request
+            .sides
+            .iter()
+            .map(|s| export::filter::resolve_side(&comparison, s))
+            .collect::<Result<_, _>>()?,
+        ..Filter::default()
+    };
+    let options = export::Options {
+        filter,
+        date: Some(export::export_date()),
+        topics: corpus.lexicon().topics,
+        orphans: attach::orphans(&annotations, &comparison)
+            .into_iter()
+            .map(|(id, note)| (id.clone(), note.clone()))
+            .collect(),
+    };
+    export::export(request.format.export(), &comparison, &options).map_err(|e| e.to_string())
 }
 
-fn write_output(output: Option<&PathBuf>, text: &str) -> Result<(), String> {
+fn write_output(output: Option<&PathBuf>, bytes: &[u8], force: bool) -> Result<(), String> {
     match output {
-        Some(path) => {
-            std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
-        }
+        Some(path) => export::write_file(path, bytes, force).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                format!(
+                    "{}: already exists (use --force to replace it)",
+                    path.display()
+                )
+            } else {
+                format!("{}: cannot write: {e}", path.display())
+            }
+        }),
         None => {
             let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            match out.write_all(bytes).and_then(|()| out.flush()) {
                 Ok(()) => Ok(()),
                 // a closed pipe (`| head`) is the reader's choice, not an error
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

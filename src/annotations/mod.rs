@@ -1,9 +1,48 @@
 //! The user's annotations of a folder: a verdict, a note and tags per claim group, and the
 //! corrections of the engine's reading (publishers, side names, merges).
 //!
-//! The model lives here; the store (the file `.parallax/annotations.json`, written
-//! atomically) and the re-attachment of annotations to groups after the files change build
-//! on it.
+//! The model lives here; around it:
+//!
+//! - [`store`]: the file `.parallax/annotations.json` (or the user's data directory when the
+//!   folder cannot be written), read safely, saved atomically a moment after each change;
+//! - [`fingerprint`]: statement fingerprints (hashes of normalised text) that outlive ids;
+//! - [`attach`]: notes attached to the groups of a fresh analysis, re-keyed by fingerprints
+//!   when ids changed, orphaned (never dropped) when nothing matches, and copied into each
+//!   group's `annotation`;
+//! - [`autosave`]: the debounce that decides when to save;
+//! - [`atomic`]: write-to-temporary, fsync, rename.
+//!
+//! The usual cycle, as the window runs it:
+//!
+//! ```
+//! use parallax::annotations::{attach, store::{Place, Store, StoreConfig}, Verdict};
+//! let data = tempfile::tempdir().unwrap();
+//! let config = StoreConfig { data_dir: Some(data.path().into()), ..StoreConfig::default() };
+//! let mut store = Store::open_with(&Place::Sample, &config);   // reads, never fails
+//! let corpus = parallax::corpus::bundled_sample();
+//! let mut comparison = parallax::analyze(&corpus, &store.settings()); // with corrections
+//! let report = store.attach(&comparison);                      // re-keys moved notes
+//! assert!(report.orphaned.is_empty());
+//! let group = comparison.groups[0].id.clone();
+//! store.edit_note(&comparison, &group, |n| {
+//!     n.verdict = Some(Verdict::Disputed);
+//!     n.note = "ask both press offices".into();
+//! });
+//! attach::apply(&mut comparison, store.annotations());           // into the groups
+//! assert_eq!(comparison.groups[0].annotation.as_ref().unwrap()["verdict"], "disputed");
+//! // every frame: `store.tick(Instant::now())` saves a moment after the last change
+//! store.flush().unwrap();                                        // on closing
+//! assert!(store.location().unwrap().exists());
+//! ```
+
+pub mod atomic;
+pub mod attach;
+pub mod autosave;
+pub mod fingerprint;
+pub mod store;
+
+pub use attach::{AttachReport, apply};
+pub use store::{Place, Store, StoreConfig};
 
 use std::collections::BTreeMap;
 

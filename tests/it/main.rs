@@ -1,10 +1,12 @@
 //! Integration tests: one binary, a module per area.
 
+mod annotations;
 mod cli;
 mod compare;
 mod corpus_formats;
 mod corpus_gold;
 mod corrections;
+mod export;
 mod reading;
 mod support;
 mod ui;

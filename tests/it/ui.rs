@@ -201,7 +201,11 @@ fn claims_filter_to_disputed_select_a_group_and_follow_it_to_the_reader() {
     assert_eq!(g.relation, parallax::comparison::Relation::Disputed);
     // its reasons are shown, by kind
     for r in &g.reasons {
-        h.get_by_label_contains(&r.kind.replace('-', " "));
+        let kind = r.kind.replace('-', " ");
+        assert!(
+            h.query_all_by_label_contains(&kind).next().is_some(),
+            "reason {kind} not shown"
+        );
     }
     // a statement's document link opens the reader on that document
     let first = h

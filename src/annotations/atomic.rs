@@ -1,0 +1,194 @@
+//! Atomic file replacement: a crash or power cut leaves the old file or the new one, never
+//! half of one.
+//!
+//! The bytes go to a temporary file in the target's own folder (so the rename stays on one
+//! file system), which is flushed to disk (`fsync`), renamed over the target, and the folder
+//! is flushed too where the platform allows, so the rename itself survives a power cut.
+//! The two steps are [`Pending::write`] and [`Pending::commit`]; tests stop between them to
+//! play a crash.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The suffix of temporary files.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Replaces `target` with `bytes` atomically (see the module docs).
+pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    Pending::write(target, bytes)?.commit()
+}
+
+/// Writes a new file, refusing to replace one that exists (`ErrorKind::AlreadyExists`); or,
+/// with `replace`, replaces it atomically. A new file that cannot be written completely is
+/// removed.
+pub fn write_file(target: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    if replace {
+        return write_atomic(target, bytes);
+    }
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(target)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if let Err(e) = written {
+        drop(file);
+        let _ = fs::remove_file(target);
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// The name prefix of `target`'s temporary files: `.<file name>.`.
+pub fn temp_prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{name}.")
+}
+
+/// New bytes written and flushed beside their target, not yet in its place.
+#[derive(Debug)]
+pub struct Pending {
+    temp: PathBuf,
+    target: PathBuf,
+    done: bool,
+}
+
+impl Pending {
+    /// Writes `bytes` to a new temporary file beside `target` and flushes it to disk.
+    pub fn write(target: &Path, bytes: &[u8]) -> io::Result<Pending> {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let dir = parent(target);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temp = dir.join(format!(
+            "{}{}-{n}{TEMP_SUFFIX}",
+            temp_prefix(target),
+            std::process::id()
+        ));
+        let pending = Pending {
+            temp,
+            target: target.to_path_buf(),
+            done: false,
+        };
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&pending.temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        Ok(pending)
+    }
+
+    /// The temporary file.
+    pub fn temp_path(&self) -> &Path {
+        &self.temp
+    }
+
+    /// Renames the temporary file over the target and flushes the folder.
+    pub fn commit(mut self) -> io::Result<()> {
+        fs::rename(&self.temp, &self.target)?;
+        self.done = true;
+        sync_dir(parent(&self.target));
+        Ok(())
+    }
+
+    /// Leaves the temporary file where it is, as a crash between the two steps would.
+    pub fn abandon(mut self) -> PathBuf {
+        self.done = true;
+        self.temp.clone()
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Removes the temporary files a crash left beside `target` (older than a minute, so a save
+/// running in another process is left alone). Returns how many were removed.
+pub fn remove_leftovers(target: &Path) -> usize {
+    let prefix = temp_prefix(target);
+    let Ok(entries) = fs::read_dir(parent(target)) else {
+        return 0;
+    };
+    let old = |e: &fs::DirEntry| {
+        e.metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() >= 60)
+    };
+    entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) && old(e)
+        })
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Flushes a folder's entries (the rename) to disk; a no-op where folders cannot be opened.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.json");
+        write_atomic(&target, b"one").unwrap();
+        write_atomic(&target, b"two").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"two");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_abandoned_write_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.json");
+        write_atomic(&target, b"old").unwrap();
+        let temp = Pending::write(&target, b"new").unwrap().abandon();
+        assert_eq!(fs::read(&target).unwrap(), b"old");
+        assert_eq!(fs::read(&temp).unwrap(), b"new");
+        // a dropped (failed) one cleans up after itself
+        let pending = Pending::write(&target, b"newer").unwrap();
+        let t = pending.temp_path().to_path_buf();
+        drop(pending);
+        assert!(!t.exists());
+    }
+
+    #[test]
+    fn new_files_are_replaced_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.html");
+        write_file(&target, b"first", false).unwrap();
+        let e = write_file(&target, b"second", false).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&target).unwrap(), b"first");
+        write_file(&target, b"second", true).unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"second");
+    }
+}

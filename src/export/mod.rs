@@ -1,0 +1,155 @@
+//! Exports: a comparison (with its annotations) rendered for a reader or another program.
+//!
+//! Every export is a pure function of the [`Comparison`] and [`Options`]; nothing is
+//! re-derived from the articles. Article text is untrusted: each format escapes it for
+//! itself (HTML entities; Markdown backslash escapes; CSV cells that a spreadsheet would
+//! read as a formula get a leading `'`).
+//!
+//! | format | what | module |
+//! |---|---|---|
+//! | [`Format::Html`] | one self-contained page (inline CSS, no scripts, no network), print-friendly | [`html`] |
+//! | [`Format::Markdown`] | the same content as readable text, disputes first | [`markdown`] |
+//! | [`Format::Csv`] | one row per statement, UTF-8 with BOM, RFC 4180 | [`csv`] |
+//! | [`Format::Json`] | the comparison schema, annotations inside each group | [`json`] |
+//!
+//! ```
+//! use parallax::export::{self, Filter, Format, Options};
+//! let corpus = parallax::corpus::bundled_sample();
+//! let comparison = parallax::analyze(&corpus, &parallax::Settings::default());
+//! let options = Options {
+//!     filter: Filter { disputed_only: true, ..Filter::default() },
+//!     date: Some("2026-11-23".into()),
+//!     topics: corpus.lexicon().topics,
+//!     orphans: Vec::new(),
+//! };
+//! let html = export::export(Format::Html, &comparison, &options).unwrap();
+//! let html = String::from_utf8(html).unwrap();
+//! assert!(html.starts_with("<!DOCTYPE html>") && html.contains("2026-11-23"));
+//! assert!(!html.contains("<script"));
+//! ```
+
+pub mod csv;
+pub mod filter;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod view;
+
+use std::io;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+pub use filter::Filter;
+
+use crate::annotations::GroupNote;
+use crate::comparison::Comparison;
+use crate::lexicon::Topic;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A self-contained HTML page.
+    Html,
+    /// Markdown text.
+    Markdown,
+    /// CSV, one row per statement.
+    Csv,
+    /// The comparison JSON.
+    Json,
+}
+
+impl Format {
+    /// All formats, in the order a picker shows them.
+    pub const ALL: [Format; 4] = [Format::Html, Format::Markdown, Format::Csv, Format::Json];
+
+    /// The file extension (`html`, `md`, `csv`, `json`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    /// A name for menus and dialogs (`HTML report`, …).
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Html => "HTML report",
+            Format::Markdown => "Markdown",
+            Format::Csv => "CSV (spreadsheet)",
+            Format::Json => "JSON (comparison schema)",
+        }
+    }
+
+    /// The format of a file extension (`htm`, `markdown` included), case ignored.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "html" | "htm" => Some(Format::Html),
+            "md" | "markdown" => Some(Format::Markdown),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// What an export holds besides the comparison.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Which groups (the default: all).
+    pub filter: Filter,
+    /// The date printed in HTML and Markdown (`None`: no date); see [`export_date`].
+    pub date: Option<String>,
+    /// The topic lexicon (`corpus.lexicon().topics`): labels and the words highlighted.
+    /// Empty: topic ids, nothing highlighted.
+    pub topics: Vec<Topic>,
+    /// Notes whose groups are gone (see [`crate::annotations::attach::orphans`]), listed at
+    /// the end of HTML and Markdown.
+    pub orphans: Vec<(String, GroupNote)>,
+}
+
+/// A failed export.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Serialising JSON failed.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// Writing CSV failed.
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+}
+
+/// Renders the comparison, narrowed by `options.filter`, in a format.
+pub fn export(
+    format: Format,
+    comparison: &Comparison,
+    options: &Options,
+) -> Result<Vec<u8>, ExportError> {
+    let shown = options.filter.apply(comparison);
+    Ok(match format {
+        Format::Json => json::render(&shown)?.into_bytes(),
+        Format::Html => html::render(&shown, options).into_bytes(),
+        Format::Markdown => markdown::render(&shown, options).into_bytes(),
+        Format::Csv => csv::render(&shown)?,
+    })
+}
+
+/// The date an export is stamped with: `SOURCE_DATE_EPOCH` (seconds since 1970, the
+/// reproducible-builds convention) when set, so outputs can be made byte-for-byte
+/// repeatable; else today (UTC). `YYYY-MM-DD`.
+pub fn export_date() -> String {
+    let time = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| DateTime::<Utc>::from_timestamp(secs, 0))
+        .unwrap_or_else(|| DateTime::<Utc>::from(std::time::SystemTime::now()));
+    time.format("%Y-%m-%d").to_string()
+}
+
+/// Writes an export to a file: refuses to replace an existing file unless `replace`
+/// (`ErrorKind::AlreadyExists`); a replacement is atomic.
+pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    crate::annotations::atomic::write_file(path, bytes, replace)
+}
