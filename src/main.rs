@@ -36,7 +36,53 @@ enum Cmd {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        limits: Limits,
     },
+}
+
+/// Limits on what is read from a folder (each skipped file is named on standard error).
+#[derive(Debug, clap::Args)]
+struct Limits {
+    /// Skip files larger than this (bytes, or with K, M or G: 512K, 20M).
+    #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = parse_size)]
+    max_file_size: u64,
+    /// Read at most this many article files.
+    #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_DOCUMENTS)]
+    max_files: usize,
+    /// Skip folders nested deeper than this below the folder.
+    #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_DEPTH)]
+    max_depth: usize,
+}
+
+impl Limits {
+    fn options(&self) -> LoadOptions {
+        LoadOptions {
+            max_file_bytes: self.max_file_size,
+            max_documents: self.max_files,
+            max_depth: self.max_depth,
+        }
+    }
+}
+
+/// A size in bytes: `1000`, `512K`, `20M`, `1G` (powers of 1024; `KiB`, `MB`… also read).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = t[digits.len()..].to_ascii_uppercase();
+    let shift = match unit.trim_end_matches('B').trim_end_matches('I') {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("{text}: not a size (use bytes, or K, M, G)")),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text}: not a size (use bytes, or K, M, G)"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("{text}: too large"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,7 +105,8 @@ fn main() -> ExitCode {
             dir,
             format: Format::Json,
             output,
-        }) => match analyze_to_json(&dir) {
+            limits,
+        }) => match analyze_to_json(&dir, &limits.options()) {
             Ok(json) => match write_output(output.as_ref(), &json) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(&e),
@@ -85,12 +132,28 @@ fn window(source: Source) -> ExitCode {
     }
 }
 
-fn analyze_to_json(dir: &std::path::Path) -> Result<String, String> {
-    let corpus = corpus::load(dir, &LoadOptions::default()).map_err(|e| e.to_string())?;
+fn analyze_to_json(dir: &std::path::Path, options: &LoadOptions) -> Result<String, String> {
+    let corpus = corpus::load(dir, options).map_err(|e| e.to_string())?;
     let comparison = analyze(&corpus, &Settings::default());
+    print_warnings(&comparison);
     let mut json = serde_json::to_string_pretty(&comparison).map_err(|e| e.to_string())?;
     json.push('\n');
     Ok(json)
+}
+
+/// Every warning on standard error, one line each: skipped files, then each document's.
+fn print_warnings(comparison: &parallax::comparison::Comparison) {
+    let mut err = std::io::stderr().lock();
+    let lines = comparison.warnings.iter().cloned().chain(
+        comparison
+            .documents
+            .iter()
+            .flat_map(|d| d.warnings.iter().map(move |w| format!("{}: {w}", d.path))),
+    );
+    for line in lines {
+        // standard error gone is no reason to stop
+        let _ = writeln!(err, "parallax: warning: {}", line.replace('\n', " "));
+    }
 }
 
 fn write_output(output: Option<&PathBuf>, text: &str) -> Result<(), String> {

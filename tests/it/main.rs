@@ -5,6 +5,7 @@ mod compare;
 mod corpus_formats;
 mod corpus_gold;
 mod corrections;
+mod hostile;
 mod reading;
 mod support;
 mod ui;
