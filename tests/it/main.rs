@@ -6,6 +6,7 @@ mod corpus_formats;
 mod corpus_gold;
 mod corrections;
 mod hostile;
+mod props;
 mod reading;
 mod support;
 mod ui;
