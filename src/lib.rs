@@ -28,6 +28,7 @@ pub mod annotations;
 pub mod app;
 pub mod compare;
 pub mod comparison;
+pub mod contain;
 pub mod corpus;
 pub mod corrections;
 pub mod export;
@@ -83,7 +84,12 @@ pub fn analyze(corpus: &Corpus, settings: &Settings) -> Comparison {
             warnings: d.warnings.clone(),
         })
         .collect();
-    let compared = compare::compare(&reading.statements, &reading.sides, &lexicon);
+    // a panic (a bug) in one document's reading or comparing costs that document, not the run
+    let (compared, compare_warnings) =
+        contain::compare(corpus, &reading.statements, &reading.sides, &lexicon);
+    let mut warnings = corpus.warnings.clone();
+    warnings.extend(reading.warnings);
+    warnings.extend(compare_warnings);
     Comparison {
         schema: SCHEMA.to_string(),
         generator: generator(),
@@ -93,6 +99,6 @@ pub fn analyze(corpus: &Corpus, settings: &Settings) -> Comparison {
         statements: reading.statements,
         groups: compared.groups,
         timeline: compared.timeline,
-        warnings: corpus.warnings.clone(),
+        warnings,
     }
 }

@@ -63,7 +63,53 @@ enum Cmd {
         /// Only groups where this side speaks (its id or name; repeat for any of several).
         #[arg(long, value_name = "SIDE")]
         side: Vec<String>,
+        #[command(flatten)]
+        limits: Limits,
     },
+}
+
+/// Limits on what is read from a folder (each skipped file is named on standard error).
+#[derive(Debug, clap::Args)]
+struct Limits {
+    /// Skip files larger than this (bytes, or with K, M or G: 512K, 20M).
+    #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = parse_size)]
+    max_file_size: u64,
+    /// Read at most this many article files.
+    #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_DOCUMENTS)]
+    max_files: usize,
+    /// Skip folders nested deeper than this below the folder.
+    #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_DEPTH)]
+    max_depth: usize,
+}
+
+impl Limits {
+    fn options(&self) -> LoadOptions {
+        LoadOptions {
+            max_file_bytes: self.max_file_size,
+            max_documents: self.max_files,
+            max_depth: self.max_depth,
+        }
+    }
+}
+
+/// A size in bytes: `1000`, `512K`, `20M`, `1G` (powers of 1024; `KiB`, `MB`… also read).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = t[digits.len()..].to_ascii_uppercase();
+    let shift = match unit.trim_end_matches('B').trim_end_matches('I') {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("{text}: not a size (use bytes, or K, M, G)")),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text}: not a size (use bytes, or K, M, G)"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("{text}: too large"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -97,6 +143,7 @@ struct Request {
     disputed_only: bool,
     topics: Vec<String>,
     sides: Vec<String>,
+    options: LoadOptions,
 }
 
 /// Set in the environment of the retry that uses the software renderer.
@@ -150,6 +197,7 @@ fn main() -> ExitCode {
             disputed_only,
             topic,
             side,
+            limits,
         }) => {
             let request = Request {
                 dir,
@@ -157,6 +205,7 @@ fn main() -> ExitCode {
                 disputed_only,
                 topics: topic,
                 sides: side,
+                options: limits.options(),
             };
             match run_analysis(&request) {
                 Ok(bytes) => match write_output(output.as_ref(), &bytes, force) {
@@ -226,7 +275,7 @@ fn window(source: Source) -> ExitCode {
 /// Loads the folder, its annotations (read only: nothing on disk changes) and corrections,
 /// analyses, attaches the notes and renders the export.
 fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
-    let corpus = corpus::load(&request.dir, &LoadOptions::default()).map_err(|e| e.to_string())?;
+    let corpus = corpus::load(&request.dir, &request.options).map_err(|e| e.to_string())?;
     let place = Place::Folder(request.dir.clone());
     let (mut annotations, warnings) = Store::read_only(&place, &StoreConfig::default());
     for w in warnings {
@@ -236,6 +285,7 @@ fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
         corrections: annotations.corrections.clone(),
     };
     let mut comparison = analyze(&corpus, &settings);
+    print_warnings(&comparison);
     attach::attach(&mut annotations, &comparison);
     attach::apply(&mut comparison, &annotations);
     let filter = Filter {
@@ -285,5 +335,20 @@ fn write_output(output: Option<&PathBuf>, bytes: &[u8], force: bool) -> Result<(
                 Err(e) => Err(format!("cannot write to standard output: {e}")),
             }
         }
+    }
+}
+
+/// Every warning on standard error, one line each: skipped files, then each document's.
+fn print_warnings(comparison: &parallax::comparison::Comparison) {
+    let mut err = std::io::stderr().lock();
+    let lines = comparison.warnings.iter().cloned().chain(
+        comparison
+            .documents
+            .iter()
+            .flat_map(|d| d.warnings.iter().map(move |w| format!("{}: {w}", d.path))),
+    );
+    for line in lines {
+        // standard error gone is no reason to stop
+        let _ = writeln!(err, "parallax: warning: {}", line.replace('\n', " "));
     }
 }

@@ -49,7 +49,10 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     } else {
         warning
     };
-    let text = normalise_newlines(&text);
+    let mut text = normalise_newlines(&text);
+    // a second byte-order mark (a file saved twice with one) is no text either
+    let marks = text.len() - text.trim_start_matches('\u{feff}').len();
+    text.drain(..marks);
     if text.chars().all(char::is_whitespace) {
         return Err(DecodeError::Empty);
     }
@@ -156,6 +159,14 @@ mod tests {
         );
         assert_eq!(decode_bytes(b"  \n\t\n"), Err(DecodeError::Empty));
         assert_eq!(decode_bytes(b""), Err(DecodeError::Empty));
+    }
+
+    #[test]
+    fn doubled_byte_order_marks_are_dropped() {
+        let d = decode_bytes(b"\xEF\xBB\xBF\xEF\xBB\xBFText").unwrap();
+        assert_eq!(d.text, "Text");
+        let d = decode_bytes(b"\xFF\xFE\xFF\xFEA\x00").unwrap();
+        assert_eq!(d.text, "A");
     }
 
     #[test]

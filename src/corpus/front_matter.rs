@@ -73,6 +73,43 @@ const SITE_KEYS: &[&str] = &[
 ];
 const DESCRIPTION_KEYS: &[&str] = &["description", "og.description", "summary", "excerpt"];
 
+/// Metadata blocks larger than this are not parsed (a press release's is well under 4 KiB).
+pub const MAX_METADATA_BYTES: usize = 64 * 1024;
+
+/// YAML nested deeper than this is not parsed. serde_yaml itself refuses 128 levels and
+/// caps alias expansion ("billion laughs"), but its scanner does work that grows with the
+/// square of the nesting before it refuses.
+pub const MAX_YAML_NESTING: usize = 64;
+
+/// Why a YAML text should not be handed to the parser, if it should not: nested deeper than
+/// [`MAX_YAML_NESTING`]. The depth is over-estimated (brackets inside quoted strings count),
+/// never under-estimated: flow brackets `[` `{` open a level and `]` `}` close one; compact
+/// block indicators (`- - - x`) open one each.
+pub fn yaml_hazard(yaml: &str) -> Option<String> {
+    let mut flow = 0usize;
+    let mut deepest = 0usize;
+    for line in yaml.lines() {
+        let indicators = line
+            .split([' ', '\t'])
+            .take_while(|w| w.is_empty() || matches!(*w, "-" | "?" | ":"))
+            .filter(|w| !w.is_empty())
+            .count();
+        deepest = deepest.max(indicators + flow);
+        for b in line.bytes() {
+            match b {
+                b'[' | b'{' => {
+                    flow += 1;
+                    deepest = deepest.max(indicators + flow);
+                }
+                b']' | b'}' => flow = flow.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    (deepest > MAX_YAML_NESTING)
+        .then(|| format!("YAML nested deeper than {MAX_YAML_NESTING} levels"))
+}
+
 /// Finds a metadata block at the top of `text` (after leading blank lines), reads it, and says
 /// where the body starts. `plain` is the format to report when there is none.
 pub fn split(text: &str, plain: SourceFormat) -> Split {
@@ -155,8 +192,33 @@ fn block(
     };
     let yaml = &text[open_end..yaml_end];
     let mut warnings = Vec::new();
+    let hazard = if yaml.len() > MAX_METADATA_BYTES {
+        Some(format!(
+            "{} bytes is over the {MAX_METADATA_BYTES} byte limit",
+            yaml.len()
+        ))
+    } else {
+        yaml_hazard(yaml)
+    };
+    if let Some(why) = hazard {
+        return Split {
+            format,
+            meta: Metadata::default(),
+            body_start,
+            warnings: vec![format!("{what} not read: {why}; metadata ignored")],
+        };
+    }
     let meta = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
-        Ok(serde_yaml::Value::Mapping(map)) => metadata_from_fields(flatten(&map)),
+        Ok(serde_yaml::Value::Mapping(map)) => {
+            let mut fields = flatten(&map);
+            for (key, kind) in misshapen(&map) {
+                fields.remove(&key);
+                warnings.push(format!(
+                    "{what}: `{key}` is {kind}, not a single value; ignored"
+                ));
+            }
+            metadata_from_fields(fields)
+        }
         Ok(serde_yaml::Value::Null) => Metadata::default(),
         Ok(_) => {
             warnings.push(format!(
@@ -222,6 +284,47 @@ fn flatten_into(prefix: &str, map: &serde_yaml::Mapping, out: &mut BTreeMap<Stri
                     out.insert(key, decode_entities(s.trim()));
                 }
             }
+        }
+    }
+}
+
+/// Whether a flattened key is one [`metadata_from_fields`] reads.
+fn is_known_key(key: &str) -> bool {
+    [TITLE_KEYS, URL_KEYS, DATE_KEYS, SITE_KEYS, DESCRIPTION_KEYS]
+        .iter()
+        .any(|keys| keys.contains(&key))
+}
+
+/// The known metadata keys whose value has the wrong shape: a list, or a mapping that holds
+/// no known key (`publisher: {name: …}` is fine, `date: {year: 2023}` is not), with what
+/// it is ("a list", "a mapping").
+fn misshapen(map: &serde_yaml::Mapping) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    misshapen_into("", map, &mut out);
+    out
+}
+
+fn misshapen_into(prefix: &str, map: &serde_yaml::Mapping, out: &mut Vec<(String, &'static str)>) {
+    for (k, v) in map {
+        let Some(key) = scalar(k) else { continue };
+        let key = key.to_lowercase().replace(':', ".");
+        let key = if prefix.is_empty() {
+            key
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match v {
+            serde_yaml::Value::Sequence(_) if is_known_key(&key) => out.push((key, "a list")),
+            serde_yaml::Value::Mapping(m) => {
+                let holds_known = flatten(m)
+                    .keys()
+                    .any(|child| is_known_key(&format!("{key}.{child}")));
+                if is_known_key(&key) && !holds_known {
+                    out.push((key.clone(), "a mapping"));
+                }
+                misshapen_into(&key, m, out);
+            }
+            _ => {}
         }
     }
 }
@@ -344,6 +447,112 @@ mod tests {
         assert_eq!(s.format, SourceFormat::Plain);
         assert_eq!(&text[s.body_start..], "title: x\nThe rest of the story.");
         assert!(s.warnings[0].contains("unterminated"));
+    }
+
+    /// "Billion laughs": nine levels of nine aliases. serde_yaml 0.9 refuses the expansion
+    /// ("repetition limit exceeded") instead of building a billion strings.
+    #[test]
+    fn alias_bomb_is_refused_and_the_body_kept() {
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        let mut yaml = String::from("a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n");
+        for w in names.windows(2) {
+            let refs = vec![format!("*{}", w[0]); 9].join(",");
+            yaml.push_str(&format!("{}: &{} [{refs}]\n", w[1], w[1]));
+        }
+        yaml.push_str("title: *i\n");
+        let text = format!("---\n{yaml}---\nThe ferry runs.");
+        let s = split(&text, SourceFormat::Markdown);
+        assert_eq!(&text[s.body_start..], "The ferry runs.");
+        assert_eq!(s.meta, Metadata::default());
+        assert_eq!(s.warnings.len(), 1);
+        assert!(
+            s.warnings[0].contains("repetition limit"),
+            "{:?}",
+            s.warnings
+        );
+        // a few aliases are fine
+        let s = split(
+            "---\nsite: &s Fenbury Council\npublisher: *s\n---\nText.",
+            SourceFormat::Plain,
+        );
+        assert_eq!(s.meta.site.as_deref(), Some("Fenbury Council"));
+        assert!(s.warnings.is_empty());
+    }
+
+    /// Deep nesting is refused before serde_yaml sees it: its scanner's work grows with the
+    /// square of the depth (100,000 brackets take minutes) before its own limit (128) says no;
+    /// 20,000 brackets stay under the size limit, so it is the depth that refuses them.
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        for yaml in [
+            format!("title: {}x{}\n", "[".repeat(20_000), "]".repeat(20_000)),
+            format!("title: {}x\n", "{a: ".repeat(65)),
+            format!("list:\n{}x\n", "- ".repeat(65)),
+            format!("list:\n- {}x\n", "[".repeat(64)),
+        ] {
+            assert!(yaml_hazard(&yaml).is_some(), "{}", &yaml[..40]);
+            let text = format!("---\n{yaml}---\nBody.");
+            let s = split(&text, SourceFormat::Plain);
+            assert_eq!(&text[s.body_start..], "Body.");
+            assert_eq!(s.meta, Metadata::default());
+            assert!(
+                s.warnings[0].contains("nested deeper than 64"),
+                "{:?}",
+                s.warnings
+            );
+        }
+        // ordinary nesting passes; past 128 levels serde_yaml would refuse it anyway
+        let ok = format!(
+            "title: {}x{}\nog:\n  site_name: A\n",
+            "[".repeat(64),
+            "]".repeat(64)
+        );
+        assert_eq!(yaml_hazard(&ok), None);
+        assert_eq!(yaml_hazard("a:\n  - - - x\n  - [b, {c: d}]\n"), None);
+        let deep_but_parsed = format!("x: {}1{}\n", "[".repeat(130), "]".repeat(130));
+        assert!(serde_yaml::from_str::<serde_yaml::Value>(&deep_but_parsed).is_err());
+    }
+
+    #[test]
+    fn oversized_metadata_is_not_parsed() {
+        let text = format!(
+            "---\ntitle: x\nnote: {}\n---\nBody.",
+            "y".repeat(MAX_METADATA_BYTES)
+        );
+        let s = split(&text, SourceFormat::Plain);
+        assert_eq!(&text[s.body_start..], "Body.");
+        assert_eq!(s.meta.title, None);
+        assert!(s.warnings[0].contains("byte limit"), "{:?}", s.warnings);
+    }
+
+    #[test]
+    fn known_keys_of_the_wrong_shape_are_ignored_with_a_warning() {
+        let text = "---\ntitle: [Fares, rise]\ndate: {year: 2023}\npublisher:\n  - One\n  - Two\nog:\n  site_name: Ferry Co\nauthors: [A, B]\n---\nBody.";
+        let s = split(text, SourceFormat::Plain);
+        assert_eq!(s.meta.title, None);
+        assert_eq!(s.meta.published, None);
+        assert_eq!(s.meta.site.as_deref(), Some("Ferry Co"));
+        assert_eq!(
+            s.meta.fields.get("authors").map(String::as_str),
+            Some("A, B")
+        );
+        let mut w = s.warnings.clone();
+        w.sort();
+        assert_eq!(
+            w,
+            vec![
+                "--- front matter: `date` is a mapping, not a single value; ignored",
+                "--- front matter: `publisher` is a list, not a single value; ignored",
+                "--- front matter: `title` is a list, not a single value; ignored",
+            ]
+        );
+        // a mapping that holds a known key is the usual shape
+        let s = split(
+            "---\npublisher:\n  name: Ferry Co\n---\nBody.",
+            SourceFormat::Plain,
+        );
+        assert_eq!(s.meta.site.as_deref(), Some("Ferry Co"));
+        assert!(s.warnings.is_empty(), "{:?}", s.warnings);
     }
 
     #[test]

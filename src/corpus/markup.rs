@@ -50,6 +50,114 @@ const BLOCKS: &[&str] = &[
     "body",
 ];
 
+/// HTML nested deeper than this many elements is not read: building the tree of such a page
+/// takes time that grows with the square of its depth. Real pages nest a few dozen deep.
+pub const MAX_HTML_NESTING: usize = 256;
+
+/// Elements that never have content.
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr",
+];
+
+/// Elements whose end tag may be left out: the next one, or their parent's end, closes them.
+const OPTIONAL_END: &[&str] = &[
+    "html", "head", "body", "p", "li", "dt", "dd", "option", "optgroup", "rb", "rt", "rtc", "rp",
+    "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
+];
+
+/// Elements a second of their kind closes (`<a>…<a>` are siblings, not nested).
+const REOPENED: &[&str] = &["a", "nobr", "button", "form"];
+
+/// Why an HTML page should not be parsed into a tree, if it should not: its elements nest
+/// deeper than [`MAX_HTML_NESTING`]. Measured with html5ever's tokenizer (linear time) and a
+/// stack of the open elements that need an end tag; scripts, styles and comments are
+/// skipped as the parser skips them.
+pub fn html_hazard(source: &str) -> Option<String> {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::{BufferQueue, Tokenizer};
+    let sink = DepthSink::default();
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(source));
+    let tokenizer = Tokenizer::new(sink, Default::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let deepest = tokenizer.sink.deepest.get();
+    (deepest > MAX_HTML_NESTING)
+        .then(|| format!("HTML elements nested more than {MAX_HTML_NESTING} deep"))
+}
+
+/// Follows the open elements of a token stream; stops counting past the limit.
+#[derive(Default)]
+struct DepthSink {
+    open: std::cell::RefCell<Vec<html5ever::LocalName>>,
+    /// Open `svg`/`math` elements: inside them `<x/>` closes itself.
+    foreign: std::cell::Cell<usize>,
+    deepest: std::cell::Cell<usize>,
+}
+
+impl DepthSink {
+    /// Closes the open elements from `at` on.
+    fn close_from(&self, open: &mut Vec<html5ever::LocalName>, at: usize) {
+        let foreign = open[at..].iter().filter(|n| is_foreign(n)).count();
+        self.foreign.set(self.foreign.get() - foreign);
+        open.truncate(at);
+    }
+}
+
+fn is_foreign(name: &str) -> bool {
+    matches!(name, "svg" | "math")
+}
+
+impl html5ever::tokenizer::TokenSink for DepthSink {
+    type Handle = ();
+
+    fn process_token(
+        &self,
+        token: html5ever::tokenizer::Token,
+        _line: u64,
+    ) -> html5ever::tokenizer::TokenSinkResult<()> {
+        use html5ever::tokenizer::states::RawKind;
+        use html5ever::tokenizer::{TagKind, Token, TokenSinkResult};
+        let Token::TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
+        if self.deepest.get() > MAX_HTML_NESTING {
+            return TokenSinkResult::Continue;
+        }
+        let name: &str = &tag.name;
+        let mut open = self.open.borrow_mut();
+        let found = open.iter().rposition(|n| *n == tag.name);
+        if tag.kind == TagKind::EndTag {
+            if let Some(at) = found {
+                self.close_from(&mut open, at);
+            }
+            return TokenSinkResult::Continue;
+        }
+        if let Some(at) = found.filter(|_| REOPENED.contains(&name)) {
+            self.close_from(&mut open, at);
+        }
+        let foreign = self.foreign.get() > 0 || is_foreign(name);
+        let closes_itself = VOID.contains(&name) || (tag.self_closing && foreign);
+        if !closes_itself && !OPTIONAL_END.contains(&name) {
+            if is_foreign(name) {
+                self.foreign.set(self.foreign.get() + 1);
+            }
+            open.push(tag.name.clone());
+            self.deepest.set(self.deepest.get().max(open.len()));
+        }
+        match name {
+            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+            "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                TokenSinkResult::RawData(RawKind::Rawtext)
+            }
+            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+            "plaintext" => TokenSinkResult::Plaintext,
+            _ => TokenSinkResult::Continue,
+        }
+    }
+}
+
 /// Reads an HTML page: its metadata (title, canonical url, publication date, site name,
 /// description) and its visible text.
 pub fn html_to_text(source: &str) -> (Metadata, String) {
@@ -101,8 +209,22 @@ pub fn html_to_text(source: &str) -> (Metadata, String) {
     (metadata_from_fields(fields), tidy(&out))
 }
 
-fn walk(el: ElementRef<'_>, out: &mut String) {
-    for child in el.children() {
+/// The visible text under `root`, depth first, with an explicit stack: no recursion, so no
+/// depth of nesting can overflow the call stack.
+fn walk(root: ElementRef<'_>, out: &mut String) {
+    // each open element: its children still to visit, and its name (none for the root)
+    let mut stack = vec![(root.children(), None)];
+    while let Some((children, _)) = stack.last_mut() {
+        let Some(child) = children.next() else {
+            if let Some((_, Some(name))) = stack.pop() {
+                if BLOCKS.contains(&name) {
+                    out.push_str("\n\n");
+                } else if matches!(name, "td" | "th") {
+                    out.push(' ');
+                }
+            }
+            continue;
+        };
         match child.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
@@ -110,22 +232,13 @@ fn walk(el: ElementRef<'_>, out: &mut String) {
                 if HIDDEN.contains(&name) || e.attr("hidden").is_some() {
                     continue;
                 }
-                let Some(child_el) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                let block = BLOCKS.contains(&name);
-                if block {
+                if BLOCKS.contains(&name) {
                     out.push_str("\n\n");
                 }
                 if name == "li" {
                     out.push_str("- ");
                 }
-                walk(child_el, out);
-                if block {
-                    out.push_str("\n\n");
-                } else if matches!(name, "td" | "th") {
-                    out.push(' ');
-                }
+                stack.push((child.children(), Some(name)));
             }
             _ => {}
         }
@@ -221,6 +334,56 @@ mod tests {
             "Home\n\nBridge reopens\n\nThe bridge reopened on Monday after repairs costing \u{a3}2m & more.\n\n- Cars\n\n- Bikes\n"
         );
         assert!(!text.contains("not text") && !text.contains("alert") && !text.contains("secret"));
+    }
+
+    #[test]
+    fn deep_nesting_is_measured_before_the_tree_is_built() {
+        let deep = |open: &str, n: usize| format!("<p>Text.</p>{}", open.repeat(n));
+        assert!(html_hazard(&deep("<div>", 20_000)).is_some());
+        assert!(html_hazard(&deep("<span><b>", 200)).is_some());
+        // `<div/>` does not close itself in HTML, so these nest too
+        assert!(html_hazard(&deep("<div/>", 300)).is_some());
+        // what does not nest: optional end tags, repeated links, void and self-closed
+        // foreign elements, markup inside scripts, styles and comments, closed elements
+        for page in [
+            deep("<p>para", 1000),
+            deep("<li>item", 1000),
+            deep("<table><tr><td>cell</td></tr></table>", 1000),
+            deep("<a href=x>link", 1000),
+            deep("<br><img src=x><hr>", 1000),
+            format!("<svg>{}</svg>", "<path d=\"x\"/>".repeat(1000)),
+            format!(
+                "<script>{}</script>",
+                "document.write('<div>');".repeat(1000)
+            ),
+            format!(
+                "<style>{}</style><!-- {} -->",
+                "<div>".repeat(1000),
+                "<div>".repeat(1000)
+            ),
+            deep("<div><span>x</span></div>", 1000),
+            format!(
+                "{}x{}",
+                "<div>".repeat(MAX_HTML_NESTING),
+                "</div>".repeat(MAX_HTML_NESTING)
+            ),
+        ] {
+            assert_eq!(html_hazard(&page), None, "{}", &page[..60]);
+        }
+    }
+
+    #[test]
+    fn the_text_of_a_deep_page_is_read_without_recursion() {
+        // a table in a table …: html5ever adds tbody, tr and td, four elements a level;
+        // 8,000 levels overflowed a test thread's stack when the walk recursed
+        let n = 2_000;
+        let page = format!(
+            "{}Deep cell.{}",
+            "<table><tr><td>".repeat(n),
+            "</td></tr></table>".repeat(n)
+        );
+        let (_, text) = html_to_text(&page);
+        assert_eq!(text.trim(), "Deep cell.");
     }
 
     #[test]

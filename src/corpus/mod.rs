@@ -28,20 +28,35 @@ static SAMPLE: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/fixtures/alliance");
 /// The name shown for the bundled sample in place of a folder.
 pub const SAMPLE_ROOT: &str = "bundled sample (alliance)";
 
-/// Limits on what is read.
+/// Limits on what is read. Each bounds the time and memory a hostile folder can cost; each
+/// can be changed on the command line (`parallax analyze --help`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {
-    /// Files larger than this are skipped with a warning.
+    /// Files larger than this are skipped with a warning, by their size on disk, unread.
     pub max_file_bytes: u64,
     /// At most this many documents are read; the rest are reported.
     pub max_documents: usize,
+    /// Folders nested deeper than this below the opened folder are skipped with a warning.
+    pub max_depth: usize,
 }
+
+/// The default [`LoadOptions::max_file_bytes`]: 8 MiB.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// The default [`LoadOptions::max_documents`].
+pub const DEFAULT_MAX_DOCUMENTS: usize = 100_000;
+/// The default [`LoadOptions::max_depth`].
+pub const DEFAULT_MAX_DEPTH: usize = 64;
+/// Lexicon files (`topics.yaml`, …) larger than this are ignored with a warning.
+pub const MAX_LEXICON_BYTES: u64 = 1024 * 1024;
+/// Metadata titles longer than this many characters are cut at a word.
+pub const MAX_TITLE_CHARS: usize = 300;
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
-            max_file_bytes: 8 * 1024 * 1024,
-            max_documents: 100_000,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_documents: DEFAULT_MAX_DOCUMENTS,
+            max_depth: DEFAULT_MAX_DEPTH,
         }
     }
 }
@@ -201,6 +216,9 @@ pub fn read_document(path: &str, bytes: &[u8], lexicon: &Lexicon) -> Result<Docu
     let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
     let (format, meta, body) = match kind {
         SourceFormat::Html => {
+            if let Some(why) = markup::html_hazard(&decoded.text) {
+                return Err(why);
+            }
             let (meta, body) = markup::html_to_text(&decoded.text);
             (SourceFormat::Html, meta, body)
         }
@@ -227,8 +245,9 @@ pub fn read_document(path: &str, bytes: &[u8], lexicon: &Lexicon) -> Result<Docu
     }
     let title = meta
         .title
-        .clone()
+        .as_deref()
         .filter(|t| !t.is_empty())
+        .map(|t| cut_at_word(t, MAX_TITLE_CHARS))
         .unwrap_or_else(|| first_line_title(&body, lexicon));
     let publisher = publisher::find(&meta, &body, lexicon);
     Ok(Document {
@@ -262,10 +281,15 @@ fn first_line_title(body: &str, lexicon: &Lexicon) -> String {
     let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.clone().next().unwrap_or("");
     let line = lines.find(|l| !furniture(l)).unwrap_or(first);
-    if line.chars().count() <= 120 {
-        return line.to_string();
+    cut_at_word(line, 120)
+}
+
+/// `text` when it has at most `max` characters, else cut at a word to fewer, with `…`.
+fn cut_at_word(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
     }
-    let cut: String = line.chars().take(117).collect();
+    let cut: String = text.chars().take(max.saturating_sub(3)).collect();
     match cut.rfind(' ') {
         Some(i) => format!("{}…", &cut[..i]),
         None => format!("{cut}…"),
@@ -294,8 +318,11 @@ pub fn check_folder(dir: &Path) -> Result<(), LoadError> {
 /// Loads every article under `dir`.
 ///
 /// Hidden folders and files, link loops, files over the size limit, binary and unreadable
-/// files, and files of other types are skipped with a warning each. Lexicon files
-/// (`topics.yaml`, …) at the top level or in `.parallax/` extend the vocabulary.
+/// files, special files (pipes, devices), folders deeper than the depth limit, and files of
+/// other types are skipped with a warning each; a file whose name is not valid UTF-8 is read
+/// under an escaped name (`\xFF`), with a warning. Lexicon files (`topics.yaml`, …) at the
+/// top level or in `.parallax/` extend the vocabulary. No file is read into memory beyond
+/// [`LoadOptions::max_file_bytes`].
 pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
     check_folder(dir)?;
     let mut corpus = Corpus {
@@ -304,8 +331,13 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
     };
     for name in LEXICON_FILES {
         for candidate in [dir.join(name), dir.join(".parallax").join(name)] {
-            if let Ok(text) = std::fs::read_to_string(&candidate) {
-                corpus.lexicon_files.push((name.to_string(), text));
+            let shown = relative(dir, &candidate);
+            match read_lexicon_file(&candidate) {
+                Ok(Some(text)) => corpus.lexicon_files.push((name.to_string(), text)),
+                Ok(None) => {}
+                Err(why) => corpus
+                    .warnings
+                    .push(format!("ignored vocabulary file {shown}: {why}")),
             }
         }
     }
@@ -316,7 +348,9 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
-    let mut files: Vec<(String, PathBuf, u64)> = Vec::new();
+    let mut files: Vec<(String, PathBuf, Option<String>)> = Vec::new();
+    let mut found = 0usize;
+    let mut names = std::collections::HashSet::new();
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -338,6 +372,13 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
             continue;
         }
         if is_dir {
+            if entry.depth() > options.max_depth {
+                corpus.warnings.push(format!(
+                    "skipped {rel}: more than {} folders deep (the depth limit)",
+                    options.max_depth
+                ));
+                walker.skip_current_dir();
+            }
             continue;
         }
         if entry.depth() == 1 && LEXICON_FILES.contains(&rel.as_str()) {
@@ -352,30 +393,50 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
             }
             continue;
         }
+        if !entry.file_type().is_file() {
+            // a pipe would block the read, a device (`/dev/zero`) never end it
+            corpus
+                .warnings
+                .push(format!("skipped {rel}: not a regular file"));
+            continue;
+        }
+        // the size on disk decides before a byte is read
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
         if size > options.max_file_bytes {
+            corpus.warnings.push(over_limit(&rel, size, options));
+            continue;
+        }
+        if !names.insert(rel.clone()) {
             corpus.warnings.push(format!(
-                "skipped {rel}: {} bytes is over the {} byte limit",
-                size, options.max_file_bytes
+                "skipped {rel}: its name, shown escaped, is the same as another file's"
             ));
             continue;
         }
-        files.push((rel, entry.into_path(), size));
+        found += 1;
+        if files.len() < options.max_documents {
+            let name_warning = name_warning(dir, entry.path(), &rel);
+            files.push((rel, entry.into_path(), name_warning));
+        }
     }
-    if files.len() > options.max_documents {
+    if found > options.max_documents {
         corpus.warnings.push(format!(
             "read the first {} of {} files: the document limit",
-            options.max_documents,
-            files.len()
+            options.max_documents, found
         ));
-        files.truncate(options.max_documents);
     }
-    for (rel, path, _) in files {
-        match std::fs::read(&path) {
-            Ok(bytes) => match read_document(&rel, &bytes, &lexicon) {
-                Ok(doc) => corpus.documents.push(doc),
+    for (rel, path, name_warning) in files {
+        match read_bounded(&path, options.max_file_bytes) {
+            Ok(Some(bytes)) => match read_document(&rel, &bytes, &lexicon) {
+                Ok(mut doc) => {
+                    doc.warnings.splice(0..0, name_warning);
+                    corpus.documents.push(doc);
+                }
                 Err(why) => corpus.warnings.push(format!("skipped {rel}: {why}")),
             },
+            Ok(None) => corpus.warnings.push(format!(
+                "skipped {rel}: grew over the {} byte limit while being read",
+                options.max_file_bytes
+            )),
             Err(e) => corpus
                 .warnings
                 .push(format!("skipped {rel}: cannot read: {e}")),
@@ -383,6 +444,61 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
     }
     corpus.documents.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(corpus)
+}
+
+fn over_limit(rel: &str, size: u64, options: &LoadOptions) -> String {
+    format!(
+        "skipped {rel}: {size} bytes is over the {} byte limit",
+        options.max_file_bytes
+    )
+}
+
+/// Reads at most `limit` bytes of a file: `None` when it holds more (it grew after its size
+/// was checked), so memory never holds more than the limit.
+fn read_bounded(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// A lexicon file's text: `None` when there is none, an error when it cannot be used (not a
+/// regular file, over [`MAX_LEXICON_BYTES`], not UTF-8, YAML too deeply nested to parse
+/// safely).
+fn read_lexicon_file(path: &Path) -> Result<Option<String>, String> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(None);
+    };
+    if !meta.is_file() {
+        return Err("not a regular file".to_string());
+    }
+    if meta.len() > MAX_LEXICON_BYTES {
+        return Err(format!(
+            "{} bytes is over the {MAX_LEXICON_BYTES} byte limit",
+            meta.len()
+        ));
+    }
+    let bytes = read_bounded(path, MAX_LEXICON_BYTES)
+        .map_err(|e| format!("cannot read: {e}"))?
+        .ok_or_else(|| format!("grew over the {MAX_LEXICON_BYTES} byte limit"))?;
+    let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
+    if let Some(why) = front_matter::yaml_hazard(&text) {
+        return Err(why);
+    }
+    Ok(Some(text))
+}
+
+/// The warning for a file whose path below `root` is not valid UTF-8 (or holds control
+/// characters), shown under its escaped name.
+fn name_warning(root: &Path, path: &Path, rel: &str) -> Option<String> {
+    let below = path.strip_prefix(root).unwrap_or(path);
+    let clean = below
+        .to_str()
+        .is_some_and(|n| !n.chars().any(char::is_control));
+    (!clean).then(|| {
+        format!("the file name is not valid UTF-8 or holds control characters: shown as {rel}")
+    })
 }
 
 /// The sample corpus compiled into the binary.
@@ -405,15 +521,34 @@ pub fn bundled_sample() -> Corpus {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
+    name.as_encoded_bytes().starts_with(b".")
 }
 
+/// `path` relative to `root`, `/` separators, printable: bytes that are not UTF-8 are
+/// written `\xFF` and control characters `\u{a}`, so every name shows, on one line.
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| printable(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+fn printable(name: &std::ffi::OsStr) -> String {
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                out.extend(c.escape_unicode());
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 fn walk_warning(root: &Path, e: &walkdir::Error) -> String {

@@ -260,7 +260,13 @@ fn is_name_word(t: &Tok, lex: &Lexicon) -> bool {
         && !lex.reading.affiliations.contains(&l)
 }
 
-/// Runs of capitalised words (with connectors inside), as token index ranges.
+/// The longest run of capitalised words read as one: no name is longer, and the work on a
+/// run grows faster than its length (a text of nothing but "Alpha and Beta and …" would
+/// otherwise take hours).
+const MAX_RUN_WORDS: usize = 24;
+
+/// Runs of capitalised words (with connectors inside), as token index ranges, each at most
+/// [`MAX_RUN_WORDS`] long.
 fn runs(toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -271,7 +277,11 @@ fn runs(toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
         }
         let start = i;
         let mut end = i + 1;
-        while end < toks.len() && !toks[end - 1].break_after && !toks[end].break_before {
+        while end < toks.len()
+            && end - start < MAX_RUN_WORDS
+            && !toks[end - 1].break_after
+            && !toks[end].break_before
+        {
             let t = &toks[end];
             let connector_then_cap = CONNECTORS.contains(&t.text)
                 && (toks.get(end + 1).is_some_and(|n| n.cap)

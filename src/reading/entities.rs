@@ -153,8 +153,13 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
         ""
     };
     let mut found: Vec<(usize, usize, EntityKind, String)> = Vec::new();
+    // the spans taken so far (start → end, disjoint): an overlap check in log time, so a
+    // text of a million figures is not a million scans
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut add = |start: usize, end: usize, kind: EntityKind, value: String| {
-        if !found.iter().any(|(s, e, _, _)| start < *e && *s < end) {
+        let before = taken.range(..end).next_back();
+        if before.is_none_or(|(_, e)| *e <= start) {
+            taken.insert(start, end);
             found.push((start, end, kind, value));
         }
     };

@@ -41,6 +41,8 @@ pub struct Reading {
     pub sides: Vec<Side>,
     /// The statements, in document then text order.
     pub statements: Vec<Statement>,
+    /// Documents whose reading failed (a bug, contained): each named, its statements left out.
+    pub warnings: Vec<String>,
 }
 
 /// The stable id of a statement: `s-` + the xxh3 hash of its document id and span, in hex.
@@ -50,21 +52,83 @@ pub fn statement_id(document: &str, span: &Range<usize>) -> String {
 }
 
 /// Reads every document of a corpus.
+///
+/// A panic (a bug) while one document is read is contained: the document is named in
+/// [`Reading::warnings`], its statements are left out, and the rest is read.
 pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
-    let known = learn(corpus, lex);
+    use crate::contain::{catch, test_hook};
+    let mut warnings = Vec::new();
+    let failed = |doc: &Document, why: &str| {
+        format!(
+            "could not analyse {}: {why}; its statements are left out",
+            doc.path
+        )
+    };
+    // the first pass, over all documents; when it fails, over each alone to find the
+    // documents that make it fail, then over the rest
+    let mut skip: BTreeSet<usize> = BTreeSet::new();
+    let learn_contained = |corpus: &Corpus| {
+        catch(|| {
+            let bodies = corpus.documents.iter().map(|d| &d.body);
+            test_hook::check(test_hook::Stage::Learning, bodies);
+            learn(corpus, lex)
+        })
+    };
+    let known = match learn_contained(corpus) {
+        Ok(known) => known,
+        Err(_) => {
+            for (i, doc) in corpus.documents.iter().enumerate() {
+                let alone = Corpus {
+                    documents: vec![doc.clone()],
+                    ..Corpus::default()
+                };
+                if let Err(why) = learn_contained(&alone) {
+                    warnings.push(failed(doc, &why));
+                    skip.insert(i);
+                }
+            }
+            let rest = Corpus {
+                documents: (corpus.documents.iter().enumerate())
+                    .filter(|(i, _)| !skip.contains(i))
+                    .map(|(_, d)| d.clone())
+                    .collect(),
+                ..Corpus::default()
+            };
+            learn_contained(&rest).unwrap_or_default()
+        }
+    };
     let index = TopicIndex::new(&lex.topics);
     // documents are read independently; collected in document order
-    let per_doc: Vec<Vec<Statement>> = {
+    let per_doc: Vec<Result<Vec<Statement>, String>> = {
         use rayon::prelude::*;
         corpus
             .documents
             .par_iter()
-            .map(|doc| read_document(doc, lex, &known, &index))
+            .enumerate()
+            .map(|(i, doc)| {
+                if skip.contains(&i) {
+                    return Ok(Vec::new());
+                }
+                catch(|| {
+                    test_hook::check(test_hook::Stage::Reading, [&doc.body]);
+                    read_document(doc, lex, &known, &index)
+                })
+            })
             .collect()
     };
-    let statements: Vec<Statement> = per_doc.into_iter().flatten().collect();
+    let mut statements: Vec<Statement> = Vec::new();
+    for (doc, read) in corpus.documents.iter().zip(per_doc) {
+        match read {
+            Ok(list) => statements.extend(list),
+            Err(why) => warnings.push(failed(doc, &why)),
+        }
+    }
     let sides = build_sides(corpus, &known, &statements);
-    Reading { sides, statements }
+    Reading {
+        sides,
+        statements,
+        warnings,
+    }
 }
 
 /// The first pass: the organisations, parties and people the corpus names.
@@ -304,11 +368,21 @@ fn chain_speakers(
     let mut out: HashMap<usize, Option<Speaker>> = HashMap::new();
     let mut last: Option<(Speaker, usize)> = None; // speaker, paragraph of the quote
     let mut local = st.local.clone();
-    let chains: BTreeSet<usize> = segs.iter().filter(|s| s.full).map(|s| s.chain).collect();
-    let mut order: Vec<usize> = chains.into_iter().collect();
-    order.sort_by_key(|c| segs.iter().position(|s| s.chain == *c));
+    // the segments of each chain, chains in order of their first segment: one pass, so a
+    // body of a million quote marks is not a million scans
+    let mut by_chain: HashMap<usize, Vec<&QuoteSeg>> = HashMap::new();
+    let mut order: Vec<usize> = Vec::new();
+    for s in segs {
+        let members = by_chain.entry(s.chain).or_default();
+        if members.is_empty() {
+            order.push(s.chain);
+        }
+        members.push(s);
+    }
+    let full: BTreeSet<usize> = segs.iter().filter(|s| s.full).map(|s| s.chain).collect();
+    order.retain(|c| full.contains(c));
     for chain in order {
-        let members: Vec<&QuoteSeg> = segs.iter().filter(|s| s.chain == chain).collect();
+        let members = by_chain.remove(&chain).unwrap_or_default();
         let mut found: Option<Speaker> = None;
         for s in &members {
             for clause in [s.lead.clone(), s.trail.clone()].into_iter().flatten() {

@@ -7,6 +7,8 @@ mod corpus_formats;
 mod corpus_gold;
 mod corrections;
 mod export;
+mod hostile;
+mod props;
 mod reading;
 mod support;
 mod ui;
