@@ -8,3 +8,5 @@ mod corrections;
 mod reading;
 mod support;
 mod ui;
+mod ui_comparison;
+mod ui_snapshots;
