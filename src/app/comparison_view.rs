@@ -151,22 +151,45 @@ impl State {
         ((chars as f32 * 1.1 / per_line).ceil() as usize).clamp(1, REASON_LINES)
     }
 
-    fn row_height(&self, loaded: &Loaded, group: usize, columns: &[String], m: &Metrics) -> f32 {
-        let cells = layout_cells(loaded, group, columns);
-        let mut header = m.body_h + Self::reason_lines(loaded, group, m) as f32 * m.small_h;
-        if !columns.is_empty() && !cells.others.is_empty() {
-            header += m.small_h;
-        }
-        let mut tallest = header;
-        for (c, shown) in cells.shown.iter().enumerate() {
-            let mut h: f32 = shown
-                .iter()
-                .map(|&s| m.small_h + self.lines(s, m) as f32 * m.body_h + GAP)
-                .sum();
-            if cells.counts[c] > shown.len() {
-                h += m.small_h;
+    /// A row's height: the tallest of its first cell and its columns. Runs for every row
+    /// when the widths change, so it allocates nothing: `column_of_side` maps a side's index
+    /// to its column, `cols` is scratch space (height, shown, all) per column.
+    fn row_height(
+        &self,
+        loaded: &Loaded,
+        group: usize,
+        column_of_side: &[Option<usize>],
+        cols: &mut [(f32, usize, usize)],
+        m: &Metrics,
+    ) -> f32 {
+        cols.fill((0.0, 0, 0));
+        let no_columns = column_of_side.iter().all(Option::is_none);
+        let mut others = false;
+        for &s in &loaded.group_members[group] {
+            let column = if no_columns {
+                Some(0)
+            } else {
+                loaded.statement_side[s].and_then(|i| column_of_side[i])
+            };
+            match column {
+                Some(c) => {
+                    let cell = &mut cols[c];
+                    cell.2 += 1;
+                    if cell.1 < PER_CELL {
+                        cell.1 += 1;
+                        cell.0 += m.small_h + self.lines(s, m) as f32 * m.body_h + GAP;
+                    }
+                }
+                None => others = true,
             }
-            tallest = tallest.max(h);
+        }
+        let mut tallest = m.body_h + Self::reason_lines(loaded, group, m) as f32 * m.small_h;
+        if others {
+            tallest += m.small_h;
+        }
+        for &(h, shown, all) in cols.iter() {
+            let more = if all > shown { m.small_h } else { 0.0 };
+            tallest = tallest.max(h + more);
         }
         tallest + 2.0 * PAD
     }
@@ -183,11 +206,18 @@ impl State {
         if self.layout_key == Some(key) {
             return;
         }
+        let column_of_side: Vec<Option<usize>> = loaded
+            .comparison
+            .sides
+            .iter()
+            .map(|side| columns.iter().position(|c| *c == side.id))
+            .collect();
+        let mut cols = vec![(0.0, 0, 0); columns.len().max(1)];
         let mut offsets = Vec::with_capacity(self.rows.len() + 1);
         let mut y = 0.0;
         for &g in &self.rows {
             offsets.push(y);
-            y += self.row_height(loaded, g, columns, m);
+            y += self.row_height(loaded, g, &column_of_side, &mut cols, m);
         }
         offsets.push(y);
         self.offsets = offsets;

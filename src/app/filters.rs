@@ -2,6 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
+
 use super::Loaded;
 use crate::comparison::{Group, Relation};
 
@@ -43,7 +45,7 @@ pub struct Filter {
     /// Only groups with a statement, speaker or document title containing this text
     /// (case-insensitive).
     pub search: String,
-    /// Only groups in which a column's side speaks.
+    /// Only groups in which a column's side speaks (when there are columns).
     pub column_sides_only: bool,
     /// The order of the rows.
     pub sort: SortOrder,
@@ -82,7 +84,10 @@ impl Filter {
         {
             return false;
         }
-        if self.column_sides_only && !group.sides.iter().any(|s| columns.contains(s)) {
+        if self.column_sides_only
+            && !columns.is_empty()
+            && !group.sides.iter().any(|s| columns.contains(s))
+        {
             return false;
         }
         needle.is_empty()
@@ -106,9 +111,13 @@ pub fn dispute_rank(g: &Group) -> (u8, usize, usize) {
 pub fn rows(loaded: &Loaded, filter: &Filter, columns: &[String]) -> Vec<usize> {
     let needle = filter.needle();
     let groups = &loaded.comparison.groups;
-    let mut rows: Vec<usize> = (0..groups.len())
-        .filter(|&g| filter.keeps(loaded, g, columns, &needle))
-        .collect();
+    let keep = |&g: &usize| filter.keeps(loaded, g, columns, &needle);
+    // a search reads every statement: on both cores when there are many
+    let mut rows: Vec<usize> = if groups.len() > 2_000 {
+        (0..groups.len()).into_par_iter().filter(keep).collect()
+    } else {
+        (0..groups.len()).filter(keep).collect()
+    };
     match filter.sort {
         SortOrder::Document => {}
         SortOrder::Dispute => {

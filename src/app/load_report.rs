@@ -23,6 +23,17 @@ pub fn lines(loaded: &Loaded) -> Vec<(Option<usize>, String)> {
     out
 }
 
+/// How many lines the report has.
+pub fn count(loaded: &Loaded) -> usize {
+    loaded.comparison.warnings.len()
+        + loaded
+            .comparison
+            .documents
+            .iter()
+            .map(|d| d.warnings.len())
+            .sum::<usize>()
+}
+
 /// The report view.
 pub fn load_report_ui(ui: &mut egui::Ui, loaded: &Loaded) -> Vec<Command> {
     let mut commands = Vec::new();

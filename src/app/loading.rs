@@ -103,12 +103,16 @@ pub struct Loaded {
     pub group_of_statement: Vec<Option<usize>>,
     /// For each statement, its document's index.
     pub document_of_statement: Vec<Option<usize>>,
+    /// For each statement, the index of its claimant's side.
+    pub statement_side: Vec<Option<usize>>,
     /// For each group, the earliest publication date of its documents.
     pub group_dates: Vec<Option<String>>,
     /// For each statement, lower-case text, speaker and document title, for searching.
     pub search_text: Vec<String>,
     /// Claim statements per side id (and `None` for no known claimant).
     pub claims_by_side: HashMap<Option<String>, usize>,
+    /// Side indices, the most claims first (ties in side order).
+    pub sides_by_claims: Vec<usize>,
     /// Topic words for highlighting.
     pub topic_words: TopicWords,
     statement_positions: HashMap<String, usize>,
@@ -142,7 +146,7 @@ impl Loaded {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
-        let side_positions = comparison
+        let side_positions: HashMap<String, usize> = comparison
             .sides
             .iter()
             .enumerate()
@@ -172,6 +176,15 @@ impl Loaded {
                 *claims_by_side.entry(s.claimant.clone()).or_default() += 1;
             }
         }
+        let statement_side = comparison
+            .statements
+            .iter()
+            .map(|s| {
+                s.claimant
+                    .as_deref()
+                    .and_then(|c| side_positions.get(c).copied())
+            })
+            .collect();
         for list in &mut statements_by_document {
             list.sort_by_key(|&i| comparison.statements[i].span[0]);
         }
@@ -199,6 +212,11 @@ impl Loaded {
             group_members.push(members);
         }
         let topic_words = TopicWords::new(&corpus);
+        let mut sides_by_claims: Vec<usize> = (0..comparison.sides.len()).collect();
+        sides_by_claims.sort_by_key(|&i| {
+            let id = Some(comparison.sides[i].id.clone());
+            std::cmp::Reverse(claims_by_side.get(&id).copied().unwrap_or(0))
+        });
         Loaded {
             source,
             corpus,
@@ -210,9 +228,11 @@ impl Loaded {
             group_members,
             group_of_statement,
             document_of_statement,
+            statement_side,
             group_dates,
             search_text,
             claims_by_side,
+            sides_by_claims,
             topic_words,
             statement_positions,
             document_positions,

@@ -207,6 +207,11 @@ impl ParallaxApp {
         &self.filter
     }
 
+    /// The filter of the comparison, to change.
+    pub fn filter_mut(&mut self) -> &mut Filter {
+        &mut self.filter
+    }
+
     /// Whether the inspector is open.
     pub fn inspector_open(&self) -> bool {
         self.inspector_open && self.selected_group.is_some()
@@ -538,7 +543,7 @@ impl ParallaxApp {
         result: loading::LoadResult,
         ctx: Option<&egui::Context>,
     ) {
-        let loaded = match result {
+        let mut loaded = match result {
             Ok(l) => l,
             Err(e) => {
                 // What was shown stays shown: a failed load loses nothing.
@@ -556,6 +561,10 @@ impl ParallaxApp {
             }
         };
         let same_source = loaded.source == self.loaded.source && !self.initial;
+        if kind == JobKind::Reanalyse {
+            // the same files as before: the watcher's baseline stays
+            loaded.fingerprint = self.loaded.fingerprint;
+        }
         self.initial = false;
         if let JobKind::Open(source) = &kind {
             self.prefs.opened(source);
@@ -692,7 +701,7 @@ impl ParallaxApp {
         }
         let mut commands = keys::shortcuts(&ctx);
         commands.extend(dropped_folder(&ctx).map(|dir| Command::Open(Source::Folder(dir))));
-        let warnings = load_report::lines(&self.loaded).len();
+        let warnings = load_report::count(&self.loaded);
         let progress = self.job.as_ref().map(|j| {
             let what = match &j.kind {
                 JobKind::Open(s) if *s == self.loaded.source => {

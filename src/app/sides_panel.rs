@@ -33,29 +33,33 @@ pub struct Model<'a> {
     pub selected_document: Option<usize>,
 }
 
-/// The panel.
+/// The panel. The sides and the documents are lists with rows of one height, so only the
+/// rows in view are laid out (a folder may hold thousands of each).
 pub fn sides_ui(ui: &mut egui::Ui, model: &Model<'_>, state: &mut State) -> Vec<Command> {
     let mut commands = Vec::new();
     let loaded = model.loaded;
     let dark = ui.visuals().dark_mode;
+    ui.heading("Sides");
+    ui.label(
+        RichText::new("Tick the sides to compare as columns.")
+            .small()
+            .weak(),
+    );
+    let row_h = ui
+        .spacing()
+        .interact_size
+        .y
+        .max(ui.text_style_height(&egui::TextStyle::Body));
     egui::ScrollArea::vertical()
-        .id_salt("sides_panel")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.heading("Sides");
-            ui.label(
-                RichText::new("Tick the sides to compare as columns.")
-                    .small()
-                    .weak(),
-            );
-            let mut order: Vec<usize> = (0..loaded.comparison.sides.len()).collect();
-            order.sort_by_key(|&i| {
-                std::cmp::Reverse(loaded.claims_of(Some(&loaded.comparison.sides[i].id)))
-            });
-            for i in order {
+        .id_salt("side_list")
+        .max_height((ui.available_height() * 0.35).max(row_h * 3.0))
+        .auto_shrink([false, true])
+        .show_rows(ui, row_h, loaded.sides_by_claims.len(), |ui, range| {
+            for &i in &loaded.sides_by_claims[range] {
                 let side = &loaded.comparison.sides[i];
                 let colour = theme::parse_hex(&side.colour);
                 ui.horizontal(|ui| {
+                    ui.set_height(row_h);
                     let (swatch, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
                     ui.painter().rect_filled(swatch, 2.0, colour);
                     let mut on = model.columns.contains(&side.id);
@@ -76,24 +80,23 @@ pub fn sides_ui(ui: &mut egui::Ui, model: &Model<'_>, state: &mut State) -> Vec<
                     );
                 });
             }
-            let unknown = loaded.claims_of(None);
-            if unknown > 0 {
-                ui.label(
-                    RichText::new(format!("unknown claimant: {unknown} claims"))
-                        .small()
-                        .weak(),
-                );
-            }
-            if ui.button("Default columns").clicked() {
-                commands.push(Command::DefaultColumns);
-            }
-            ui.add_space(6.0);
-            egui::CollapsingHeader::new("Rename or merge a side")
-                .id_salt("side_editor")
-                .show(ui, |ui| side_editor_ui(ui, model, state, &mut commands));
-            ui.separator();
-            documents_ui(ui, model, &mut commands);
         });
+    let unknown = loaded.claims_of(None);
+    if unknown > 0 {
+        ui.label(
+            RichText::new(format!("unknown claimant: {unknown} claims"))
+                .small()
+                .weak(),
+        );
+    }
+    if ui.button("Default columns").clicked() {
+        commands.push(Command::DefaultColumns);
+    }
+    egui::CollapsingHeader::new("Rename or merge a side")
+        .id_salt("side_editor")
+        .show(ui, |ui| side_editor_ui(ui, model, state, &mut commands));
+    ui.separator();
+    documents_ui(ui, model, &mut commands);
     commands
 }
 
@@ -218,40 +221,78 @@ fn side_editor_ui(
     }
 }
 
-/// The documents, each with its publisher (in its colour), date and title.
+/// The documents, each with its publisher (in its colour), date and title (cut to a line).
 fn documents_ui(ui: &mut egui::Ui, model: &Model<'_>, commands: &mut Vec<Command>) {
     let loaded = model.loaded;
     let dark = ui.visuals().dark_mode;
     ui.heading("Documents");
     if loaded.comparison.documents.is_empty() {
         ui.label("No articles were found in this folder.");
+        return;
     }
-    for (i, info) in loaded.comparison.documents.iter().enumerate() {
-        let (publisher, colour) = publisher_of(loaded, info);
-        let mut job = LayoutJob::default();
-        let style = ui.style();
-        let body = egui::TextStyle::Body.resolve(style);
-        let small = egui::TextStyle::Small.resolve(style);
-        let text_colour = ui.visuals().text_color();
-        let weak = ui.visuals().weak_text_color();
-        job.append(
-            &publisher,
-            0.0,
-            TextFormat::simple(body.clone(), theme::side_text(colour, dark)),
-        );
-        let date = info.published.as_deref().unwrap_or("undated");
-        job.append(
-            &format!("  {}\n", date.replace('T', " ")),
-            0.0,
-            TextFormat::simple(small, weak),
-        );
-        job.append(&info.title, 0.0, TextFormat::simple(body, text_colour));
-        let response = ui
-            .selectable_label(model.selected_document == Some(i), job)
-            .on_hover_text(&info.path);
-        if response.clicked() {
-            commands.push(Command::SelectDocument(i));
-        }
-        ui.add_space(2.0);
-    }
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let line = ui.fonts_mut(|f| f.row_height(&body));
+    let pad = 4.0;
+    let row_h = 2.0 * line + 2.0 * pad;
+    egui::ScrollArea::vertical()
+        .id_salt("document_list")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_h, loaded.comparison.documents.len(), |ui, range| {
+            let width = ui.available_width();
+            for i in range {
+                let info = &loaded.comparison.documents[i];
+                let (publisher, colour) = publisher_of(loaded, info);
+                let date = info
+                    .published
+                    .as_deref()
+                    .unwrap_or("undated")
+                    .replace('T', " ");
+                let text_colour = ui.visuals().text_color();
+                let weak = ui.visuals().weak_text_color();
+                let mut job = LayoutJob::default();
+                job.append(
+                    &publisher,
+                    0.0,
+                    TextFormat::simple(body.clone(), theme::side_text(colour, dark)),
+                );
+                job.append(
+                    &format!("  {date}\n"),
+                    0.0,
+                    TextFormat::simple(small.clone(), weak),
+                );
+                job.append(
+                    &info.title,
+                    0.0,
+                    TextFormat::simple(body.clone(), text_colour),
+                );
+                job.wrap.max_width = width - 2.0 * pad;
+                job.wrap.max_rows = 2;
+                job.wrap.overflow_character = Some('…');
+                let galley = ui.fonts_mut(|f| f.layout_job(job));
+                let (rect, response) = ui.allocate_exact_size(vec2(width, row_h), Sense::click());
+                let selected = model.selected_document == Some(i);
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::Button,
+                        true,
+                        selected,
+                        format!("{publisher}  {date}\n{}", info.title),
+                    )
+                });
+                let visuals = ui.visuals();
+                if selected {
+                    ui.painter()
+                        .rect_filled(rect, 4.0, visuals.selection.bg_fill);
+                } else if response.hovered() {
+                    ui.painter()
+                        .rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+                }
+                ui.painter()
+                    .galley(rect.min + vec2(pad, pad), galley, text_colour);
+                if response.on_hover_text(&info.path).clicked() {
+                    commands.push(Command::SelectDocument(i));
+                }
+            }
+        });
 }

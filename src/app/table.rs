@@ -7,20 +7,13 @@ use crate::corrections::Corrections;
 /// The default columns: the two sides with the most claims (so the two main narratives face
 /// each other), fewer when the folder has fewer sides.
 pub fn default_columns(loaded: &Loaded) -> Vec<String> {
-    let mut sides: Vec<(usize, usize)> = loaded
-        .comparison
-        .sides
+    loaded
+        .sides_by_claims
         .iter()
-        .enumerate()
-        .map(|(i, s)| (i, loaded.claims_of(Some(&s.id))))
-        .filter(|&(_, n)| n > 0)
-        .collect();
-    // most claims first; ties in side order, so the choice is stable
-    sides.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    sides
-        .into_iter()
+        .map(|&i| &loaded.comparison.sides[i].id)
+        .filter(|id| loaded.claims_of(Some(id)) > 0)
         .take(2)
-        .map(|(i, _)| loaded.comparison.sides[i].id.clone())
+        .cloned()
         .collect()
 }
 

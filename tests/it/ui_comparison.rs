@@ -620,3 +620,54 @@ fn readable_at_200_percent_zoom_the_columns_still_fit_the_window() {
         .rect();
     assert!(after.left() != before.left());
 }
+
+#[test]
+fn only_the_rows_in_view_are_laid_out_and_scrolling_brings_others() {
+    let (mut h, _) = harness(Source::Sample, vec![]);
+    h.state_mut().filter_mut().column_sides_only = false;
+    h.run();
+    let rows = h.state().rows().len();
+    assert_eq!(
+        rows,
+        h.state().loaded().comparison.groups.len(),
+        "every claim a row"
+    );
+    let before = row_labels(&h);
+    assert!(
+        !before.is_empty() && before.len() < rows,
+        "{} of {rows} laid out",
+        before.len()
+    );
+    h.event(egui::Event::PointerMoved(egui::pos2(700.0, 500.0)));
+    for _ in 0..10 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+    let after = row_labels(&h);
+    assert!(!after.is_empty() && after.len() < rows);
+    assert!(
+        after.iter().all(|l| !before.contains(l)),
+        "other rows are in view"
+    );
+    // End selects the last row and scrolls it into view
+    h.key_press(Key::End);
+    h.run();
+    let last = *h.state().rows().last().unwrap();
+    let sel = h
+        .get_all_by(|n| {
+            n.role() == Role::Button
+                && n.toggled() == Some(egui::accesskit::Toggled::True)
+                && n.label()
+                    .is_some_and(|l| BADGES.iter().any(|b| l.starts_with(b)))
+        })
+        .count();
+    assert_eq!(h.state().selected_group(), Some(last));
+    assert_eq!(sel, 1, "the last row is on screen, selected");
+}
