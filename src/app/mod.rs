@@ -1,181 +1,88 @@
 //! The egui window: the only module that imports egui.
 //!
-//! [`ParallaxApp`] holds the loaded corpus and its comparison; loading runs on a background
-//! thread so the window never freezes. UI functions (`*_ui`) read the state and return
-//! [`Command`]s; [`ParallaxApp::apply`] carries them out.
+//! [`ParallaxApp`] holds the shown analysis ([`Loaded`]), the user's annotations and
+//! corrections (with undo), and the state of the views. Loading and analysis run on a
+//! background thread ([`loading::Job`]) so the window never freezes; an opened folder is
+//! watched for edits ([`watch`]). UI functions (`*_ui`, one module per part of the window)
+//! read the state and return [`Command`]s; [`ParallaxApp::apply`] carries them out.
+//!
+//! ```text
+//! top_bar      Open folder… | Recent | Reload | Export… | views | Undo Redo | theme
+//! sides_panel  sides (tick = column), rename/merge, documents   │ inspector (selected group,
+//! centre       comparison_view | reader | timeline | load_report │  annotation_editor)
+//! ```
 
-mod documents_view;
-mod groups_view;
+mod annotation_editor;
+mod command;
+mod comparison_view;
+mod dialogs;
+mod filters;
+mod highlight;
+mod history;
+mod inspector;
+mod keys;
+mod load_report;
+mod loading;
+mod prefs;
+mod reader;
+mod sides_panel;
+mod table;
 mod theme;
+mod timeline;
+mod top_bar;
+mod watch;
 
-pub use groups_view::GroupFilter;
+pub use command::{Command, View};
+pub use dialogs::{Exporter, FolderPicker, RfdPicker};
+pub use filters::{Filter, SortOrder};
+pub use keys::SHORTCUTS;
+pub use loading::{Loaded, Source, load_source};
+pub use prefs::{Prefs, ThemeChoice};
+pub use table::default_columns;
+pub use timeline::{conflict_links, year_position};
 
-use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::collections::HashMap;
+use std::time::Duration;
 
-use crate::comparison::Comparison;
-use crate::corpus::{self, Corpus, LoadOptions};
-use crate::{Settings, analyze};
-
-/// What the window shows: the bundled sample or a folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// The sample corpus compiled into the binary.
-    Sample,
-    /// A folder on disk.
-    Folder(PathBuf),
-}
-
-impl Source {
-    /// A short name for the window title.
-    pub fn display_name(&self) -> String {
-        match self {
-            Source::Sample => corpus::SAMPLE_ROOT.to_string(),
-            Source::Folder(p) => p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| p.display().to_string()),
-        }
-    }
-}
-
-/// Asks the user for a folder. The real one is rfd's native dialog; tests put in their own.
-pub trait FolderPicker {
-    /// The chosen folder, or `None` when the user cancelled (or no dialog could be shown).
-    fn pick_folder(&mut self) -> Option<PathBuf>;
-}
-
-/// rfd's native folder dialog.
-#[derive(Debug, Default)]
-pub struct RfdPicker;
-
-impl FolderPicker for RfdPicker {
-    fn pick_folder(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Open a folder of articles")
-            .pick_folder()
-    }
-}
-
-/// Something the user asked for, returned by the UI functions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    /// Show the folder dialog and open what is chosen.
-    OpenFolderDialog,
-    /// Open this source.
-    Open(Source),
-    /// Read the current source again.
-    Reload,
-    /// Show this document in the reader (from the list or a group's statement).
-    SelectDocument(usize),
-    /// Select this claim group.
-    SelectGroup(usize),
-    /// Switch the central view.
-    ShowView(View),
-}
-
-/// A finished analysis.
-pub struct Loaded {
-    /// What was loaded.
-    pub source: Source,
-    /// The documents.
-    pub corpus: Corpus,
-    /// Their comparison.
-    pub comparison: Comparison,
-    /// For each document (by index), the indices of its statements in text order.
-    pub statements_by_document: Vec<Vec<usize>>,
-    statement_positions: std::collections::HashMap<String, usize>,
-    document_positions: std::collections::HashMap<String, usize>,
-}
-
-impl Loaded {
-    /// Indexes a corpus and its comparison for the views.
-    pub fn new(source: Source, corpus: Corpus, comparison: Comparison) -> Loaded {
-        let position: std::collections::HashMap<&str, usize> = comparison
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i))
-            .collect();
-        let mut statements_by_document = vec![Vec::new(); comparison.documents.len()];
-        for (i, s) in comparison.statements.iter().enumerate() {
-            if let Some(&d) = position.get(s.document.as_str()) {
-                statements_by_document[d].push(i);
-            }
-        }
-        for list in &mut statements_by_document {
-            list.sort_by_key(|&i| comparison.statements[i].span[0]);
-        }
-        let statement_positions = comparison
-            .statements
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
-        let document_positions = comparison
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i))
-            .collect();
-        Loaded {
-            source,
-            corpus,
-            comparison,
-            statements_by_document,
-            statement_positions,
-            document_positions,
-        }
-    }
-
-    /// The statement with this id.
-    pub fn statement(&self, id: &str) -> Option<&crate::comparison::Statement> {
-        self.statement_positions
-            .get(id)
-            .and_then(|&i| self.comparison.statements.get(i))
-    }
-
-    /// The index of the document with this id.
-    pub fn document_index(&self, id: &str) -> Option<usize> {
-        self.document_positions.get(id).copied()
-    }
-}
-
-/// Which view fills the centre of the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    /// The claim groups and the selected group's statements.
-    #[default]
-    Claims,
-    /// The selected document in full.
-    Reader,
-}
-
-type LoadResult = Result<Loaded, String>;
-
-/// Loads and analyses a source (on whatever thread calls it).
-pub fn load_source(source: &Source) -> LoadResult {
-    let corpus = match source {
-        Source::Sample => corpus::bundled_sample(),
-        Source::Folder(dir) => {
-            corpus::load(dir, &LoadOptions::default()).map_err(|e| e.to_string())?
-        }
-    };
-    let comparison = analyze(&corpus, &Settings::default());
-    Ok(Loaded::new(source.clone(), corpus, comparison))
-}
+use crate::annotations::{Annotations, GroupNote};
+use crate::corrections::Corrections;
+use history::History;
+use loading::{Job, JobKind};
+use watch::Watcher;
 
 /// The application state.
 pub struct ParallaxApp {
     loaded: Loaded,
-    selected: Option<usize>,
-    selected_group: Option<usize>,
-    view: View,
-    filter: GroupFilter,
-    pending: Option<(Source, Receiver<LoadResult>)>,
+    job: Option<Job>,
+    /// Nothing was shown yet: a failed first load falls back to the sample.
+    initial: bool,
+    reload_wanted: bool,
+    watcher: Option<Watcher>,
+    watch_interval: Duration,
     error: Option<String>,
+    status: Option<String>,
     picker: Box<dyn FolderPicker>,
+    exporter: Option<Box<dyn Exporter>>,
+    prefs: Prefs,
+    annotations: Annotations,
+    /// Annotations of the folders opened in this session (until the store keeps them).
+    session_annotations: HashMap<Source, Annotations>,
+    history: History<Annotations>,
+    view: View,
+    columns: Vec<String>,
+    columns_chosen: bool,
+    filter: Filter,
+    selected_group: Option<usize>,
+    selected_document: Option<usize>,
+    inspector_open: bool,
+    sides_open: bool,
+    comparison: comparison_view::State,
+    reader: reader::State,
+    sides: sides_panel::State,
+    editor: annotation_editor::EditorState,
+    timeline: timeline::State,
     shown_title: String,
+    applied_theme: Option<Option<ThemeChoice>>,
 }
 
 impl ParallaxApp {
@@ -187,24 +94,82 @@ impl ParallaxApp {
 
     /// Like [`ParallaxApp::new`] with another folder picker (tests use a scripted one).
     pub fn with_picker(source: Source, picker: Box<dyn FolderPicker>) -> ParallaxApp {
-        let (loaded, error) = match load_source(&source) {
+        let (loaded, error) = match load_source(&source, &Corrections::default()) {
             Ok(l) => (l, None),
             Err(e) => (
-                load_source(&Source::Sample).unwrap_or_else(|_| empty(Source::Sample)),
+                load_source(&Source::Sample, &Corrections::default())
+                    .unwrap_or_else(|_| Loaded::empty(Source::Sample)),
                 Some(e),
             ),
         };
+        let mut app = ParallaxApp::showing(loaded, picker, Prefs::default());
+        app.error = error;
+        app
+    }
+
+    /// A window on an analysis made elsewhere (benchmarks, tests), with no folder dialog.
+    pub fn from_loaded(loaded: Loaded) -> ParallaxApp {
+        ParallaxApp::showing(loaded, Box::new(NoPicker), Prefs::default())
+    }
+
+    fn showing(loaded: Loaded, picker: Box<dyn FolderPicker>, prefs: Prefs) -> ParallaxApp {
+        let mut prefs = prefs;
+        prefs.opened(&loaded.source);
         ParallaxApp {
-            selected: (!loaded.corpus.documents.is_empty()).then_some(0),
-            selected_group: None,
-            view: View::default(),
-            filter: GroupFilter::default(),
+            columns: table::default_columns(&loaded),
+            selected_document: (!loaded.corpus.documents.is_empty()).then_some(0),
             loaded,
-            pending: None,
-            error,
+            job: None,
+            initial: false,
+            reload_wanted: false,
+            watcher: None,
+            watch_interval: watch::INTERVAL,
+            error: None,
+            status: None,
             picker,
+            exporter: None,
+            prefs,
+            annotations: Annotations::default(),
+            session_annotations: HashMap::new(),
+            history: History::default(),
+            view: View::default(),
+            columns_chosen: false,
+            filter: Filter::default(),
+            selected_group: None,
+            inspector_open: false,
+            sides_open: true,
+            comparison: comparison_view::State::default(),
+            reader: reader::State::default(),
+            sides: sides_panel::State::default(),
+            editor: annotation_editor::EditorState::default(),
+            timeline: timeline::State::default(),
             shown_title: String::new(),
+            applied_theme: None,
         }
+    }
+
+    /// The window as `run` starts it: the remembered preferences from eframe's storage, the
+    /// last folder instead of the sample when there is one, loaded in the background.
+    pub fn start(requested: Source, cc: &eframe::CreationContext<'_>) -> ParallaxApp {
+        let prefs = Prefs::load(cc.storage);
+        let source = prefs.start_source(requested);
+        let mut app =
+            ParallaxApp::showing(Loaded::empty(source.clone()), Box::new(RfdPicker), prefs);
+        app.initial = true;
+        app.start_job(JobKind::Open(source), &cc.egui_ctx);
+        app
+    }
+
+    /// Plugs in the exporter that Export… (Ctrl+E) calls.
+    pub fn with_exporter(mut self, exporter: Box<dyn Exporter>) -> ParallaxApp {
+        self.exporter = Some(exporter);
+        self
+    }
+
+    /// Sets how often the opened folder is checked for edits.
+    pub fn set_watch_interval(&mut self, interval: Duration) {
+        self.watch_interval = interval;
+        self.watcher = None;
     }
 
     /// What is shown now.
@@ -214,7 +179,7 @@ impl ParallaxApp {
 
     /// The index of the document in the reader.
     pub fn selected(&self) -> Option<usize> {
-        self.selected
+        self.selected_document
     }
 
     /// The selected claim group.
@@ -227,14 +192,59 @@ impl ParallaxApp {
         self.view
     }
 
+    /// The column sides, in order.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// The rows of the comparison (group indices, filtered and sorted) as last shown.
+    pub fn rows(&self) -> &[usize] {
+        &self.comparison.rows
+    }
+
+    /// The filter of the comparison.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// The filter of the comparison, to change.
+    pub fn filter_mut(&mut self) -> &mut Filter {
+        &mut self.filter
+    }
+
+    /// Whether the inspector is open.
+    pub fn inspector_open(&self) -> bool {
+        self.inspector_open && self.selected_group.is_some()
+    }
+
+    /// The statement the reader was asked to show.
+    pub fn reader_target(&self) -> Option<usize> {
+        self.reader.target
+    }
+
+    /// The user's annotations and corrections of the shown folder.
+    pub fn annotations(&self) -> &Annotations {
+        &self.annotations
+    }
+
+    /// The remembered preferences.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
     /// The last error shown to the user.
     pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
     }
 
-    /// Whether a load is running in the background.
+    /// The last message shown to the user.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Whether a load or analysis is running in the background.
     pub fn is_loading(&self) -> bool {
-        self.pending.is_some()
+        self.job.is_some()
     }
 
     /// The window title for what is shown.
@@ -247,203 +257,615 @@ impl ParallaxApp {
         match command {
             Command::OpenFolderDialog => {
                 if let Some(dir) = self.picker.pick_folder() {
-                    self.start_load(Source::Folder(dir), ctx);
+                    self.start_job(JobKind::Open(Source::Folder(dir)), ctx);
                 }
             }
-            Command::Open(source) => self.start_load(source, ctx),
-            Command::Reload => self.start_load(self.loaded.source.clone(), ctx),
+            Command::Open(source) => self.start_job(JobKind::Open(source), ctx),
+            Command::Reload => self.start_job(JobKind::Open(self.loaded.source.clone()), ctx),
+            Command::CancelLoad => self.cancel(),
+            Command::Export => self.export(),
             Command::SelectDocument(i) => {
                 if i < self.loaded.corpus.documents.len() {
-                    self.selected = Some(i);
+                    self.selected_document = Some(i);
+                    self.reader.target = None;
                     self.view = View::Reader;
                 }
             }
-            Command::SelectGroup(i) => {
-                if i < self.loaded.comparison.groups.len() {
-                    self.selected_group = Some(i);
+            Command::OpenStatement(s) => {
+                if let Some(d) = self.loaded.document_of_statement.get(s).copied().flatten() {
+                    self.selected_document = Some(d);
+                    self.reader.target = Some(s);
+                    self.reader.scroll_to_target = true;
+                    self.view = View::Reader;
                 }
+            }
+            Command::SelectGroup(g) => {
+                if g < self.loaded.comparison.groups.len() {
+                    self.selected_group = Some(g);
+                    self.inspector_open = true;
+                }
+            }
+            Command::ShowGroup(g) => self.show_group(g),
+            Command::MoveSelection(delta) => self.move_selection(delta),
+            Command::SelectEnd(last) => {
+                let end = if last {
+                    self.comparison.rows.last()
+                } else {
+                    self.comparison.rows.first()
+                };
+                if self.view == View::Comparison
+                    && let Some(&g) = end
+                {
+                    self.selected_group = Some(g);
+                    self.comparison.scroll_to_selected = true;
+                }
+            }
+            Command::OpenInspector => {
+                if self.selected_group.is_some() {
+                    self.inspector_open = true;
+                }
+            }
+            Command::CloseInspector => self.inspector_open = false,
+            Command::FocusSearch => {
+                self.view = View::Comparison;
+                ctx.memory_mut(|m| m.request_focus(comparison_view::search_id()));
             }
             Command::ShowView(v) => self.view = v,
-        }
-    }
-
-    /// Starts loading a source on a background thread.
-    fn start_load(&mut self, source: Source, ctx: &egui::Context) {
-        let (tx, rx) = channel();
-        let ctx = ctx.clone();
-        let job = source.clone();
-        let spawned = std::thread::Builder::new()
-            .name("parallax-load".into())
-            .spawn(move || {
-                let result = load_source(&job);
-                // The window may have closed: nobody to tell, nothing to do.
-                let _ = tx.send(result);
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.pending = Some((source, rx)),
-            Err(e) => self.error = Some(format!("cannot start loading: {e}")),
-        }
-    }
-
-    /// Waits for a background load to finish and takes its result (tests and the command
-    /// line use this; the window polls instead).
-    pub fn wait_for_load(&mut self) {
-        if let Some((_, rx)) = &self.pending {
-            let result = rx
-                .recv()
-                .map_err(|_| "loading stopped unexpectedly".to_string());
-            self.pending = None;
-            self.finish_load(result.and_then(|r| r));
-        }
-    }
-
-    fn poll_load(&mut self) {
-        let Some((_, rx)) = &self.pending else { return };
-        match rx.try_recv() {
-            Ok(result) => {
-                self.pending = None;
-                self.finish_load(result);
-            }
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
-                self.pending = None;
-                self.error = Some("loading stopped unexpectedly".to_string());
-            }
-        }
-    }
-
-    fn finish_load(&mut self, result: LoadResult) {
-        match result {
-            Ok(loaded) => {
-                let keep = self
-                    .selected
-                    .and_then(|i| self.loaded.corpus.documents.get(i))
-                    .map(|d| d.path.clone())
-                    .filter(|_| loaded.source == self.loaded.source);
-                self.selected = keep
-                    .and_then(|p| loaded.corpus.documents.iter().position(|d| d.path == p))
-                    .or((!loaded.corpus.documents.is_empty()).then_some(0));
-                if loaded.source != self.loaded.source
-                    || loaded.comparison.groups.len() != self.loaded.comparison.groups.len()
-                {
-                    self.selected_group = None;
+            Command::ToggleSidesPanel => self.sides_open = !self.sides_open,
+            Command::ToggleColumn(side) => {
+                if let Some(i) = self.columns.iter().position(|c| *c == side) {
+                    self.columns.remove(i);
+                } else {
+                    self.columns.push(side);
                 }
-                self.loaded = loaded;
-                self.error = None;
+                self.columns_chosen = true;
             }
-            // What was shown stays shown: a failed load loses nothing.
+            Command::DefaultColumns => {
+                self.columns = table::default_columns(&self.loaded);
+                self.columns_chosen = false;
+            }
+            Command::RenameSide { side, name } => {
+                let name = name.trim().to_string();
+                self.edit(None, ctx, |a| {
+                    if name.is_empty() {
+                        a.corrections.side_names.remove(&side);
+                    } else {
+                        a.corrections.side_names.insert(side, name);
+                    }
+                });
+            }
+            Command::MergeSide { side, into } => {
+                if side != into {
+                    self.edit(None, ctx, |a| {
+                        a.corrections.merges.insert(side, into);
+                    });
+                }
+            }
+            Command::UnmergeSide(side) => self.edit(None, ctx, |a| {
+                a.corrections
+                    .merges
+                    .retain(|from, into| *from != side && *into != side);
+            }),
+            Command::SetPublisher { path, name } => self.edit(None, ctx, |a| match name {
+                Some(n) => {
+                    a.corrections.publishers.insert(path, n.trim().to_string());
+                }
+                None => {
+                    a.corrections.publishers.remove(&path);
+                }
+            }),
+            Command::SetVerdict { group, verdict } => {
+                let key = format!("verdict:{group}");
+                self.edit_note(&group, Some(key), ctx, |n| n.verdict = verdict);
+            }
+            Command::SetNote { group, note } => {
+                let key = format!("note:{group}");
+                self.edit_note(&group, Some(key), ctx, |n| n.note = note);
+            }
+            Command::AddTag { group, tag } => self.edit_note(&group, None, ctx, |n| {
+                if !n.tags.contains(&tag) {
+                    n.tags.push(tag);
+                }
+            }),
+            Command::RemoveTag { group, tag } => {
+                self.edit_note(&group, None, ctx, |n| n.tags.retain(|t| *t != tag));
+            }
+            Command::Undo => {
+                if self.history.undo(&mut self.annotations) {
+                    self.annotations_changed(ctx);
+                }
+            }
+            Command::Redo => {
+                if self.history.redo(&mut self.annotations) {
+                    self.annotations_changed(ctx);
+                }
+            }
+            Command::SetTheme(choice) => {
+                self.prefs.theme = Some(choice);
+            }
+        }
+    }
+
+    /// Changes the annotations through `change`, as one undoable step (edits with the same
+    /// `key` in a row join one step).
+    fn edit(
+        &mut self,
+        key: Option<String>,
+        ctx: &egui::Context,
+        change: impl FnOnce(&mut Annotations),
+    ) {
+        let before = self.annotations.clone();
+        change(&mut self.annotations);
+        if self.annotations == before {
+            return;
+        }
+        self.history.record(&before, key.as_deref());
+        self.annotations_changed(ctx);
+    }
+
+    /// Changes a group's note; an empty note is removed.
+    fn edit_note(
+        &mut self,
+        group: &str,
+        key: Option<String>,
+        ctx: &egui::Context,
+        change: impl FnOnce(&mut GroupNote),
+    ) {
+        let group = group.to_string();
+        self.edit(key, ctx, |a| {
+            let note = a.groups.entry(group.clone()).or_default();
+            change(note);
+            note.updated = now_rfc3339();
+            if note.is_empty() {
+                a.groups.remove(&group);
+            }
+        });
+    }
+
+    /// Every change of the annotations (verdicts, notes, tags and corrections; edits, undo
+    /// and redo) ends here. The one place to save them: the folder's store
+    /// (`.parallax/annotations.json`) plugs in here. Changed corrections re-run the analysis
+    /// in the background.
+    fn annotations_changed(&mut self, ctx: &egui::Context) {
+        self.session_annotations
+            .insert(self.loaded.source.clone(), self.annotations.clone());
+        self.reanalyse_if_needed(ctx);
+    }
+
+    /// Starts an analysis with the current corrections unless the shown one (or the one
+    /// running) has them; an open running makes its own check when it finishes.
+    fn reanalyse_if_needed(&mut self, ctx: &egui::Context) {
+        let wanted = &self.annotations.corrections;
+        match &self.job {
+            Some(job) if matches!(job.kind, JobKind::Open(_)) => {}
+            Some(job) if job.corrections == *wanted => {}
+            Some(_) if *wanted == self.loaded.corrections => {
+                self.job = None; // undone back to what is shown
+            }
+            _ if *wanted == self.loaded.corrections => {}
+            _ => self.start_job(JobKind::Reanalyse, ctx),
+        }
+    }
+
+    /// Starts a background job, replacing (and cancelling) a running one.
+    fn start_job(&mut self, kind: JobKind, ctx: &egui::Context) {
+        let (source, corpus, corrections) = match &kind {
+            JobKind::Open(source) => {
+                let corrections = if *source == self.loaded.source {
+                    self.annotations.corrections.clone()
+                } else {
+                    self.session_annotations
+                        .get(source)
+                        .map(|a| a.corrections.clone())
+                        .unwrap_or_default()
+                };
+                (source.clone(), None, corrections)
+            }
+            JobKind::Reanalyse => (
+                self.loaded.source.clone(),
+                Some(self.loaded.corpus.clone()),
+                self.annotations.corrections.clone(),
+            ),
+        };
+        self.job = None;
+        match Job::start(kind, corpus, source, corrections, ctx) {
+            Ok(job) => self.job = Some(job),
             Err(e) => self.error = Some(e),
         }
     }
 
-    fn top_bar_ui(&self, ui: &mut egui::Ui) -> Option<Command> {
-        let mut command = None;
-        ui.horizontal(|ui| {
-            if ui
-                .button("Open folder…")
-                .on_hover_text("Open a folder of articles (Ctrl+O)")
-                .clicked()
-            {
-                command = Some(Command::OpenFolderDialog);
-            }
-            if ui
-                .button("Reload")
-                .on_hover_text("Read the folder again (F5)")
-                .clicked()
-            {
-                command = Some(Command::Reload);
-            }
-            if self.loaded.source != Source::Sample && ui.button("Sample").clicked() {
-                command = Some(Command::Open(Source::Sample));
-            }
-            ui.separator();
-            for (view, name) in [(View::Claims, "Claims"), (View::Reader, "Reader")] {
-                if ui.selectable_label(self.view == view, name).clicked() {
-                    command = Some(Command::ShowView(view));
-                }
-            }
-            ui.separator();
-            ui.label(egui::RichText::new(&self.loaded.corpus.root).strong());
-            let docs = self.loaded.corpus.documents.len();
-            let warns = self.loaded.comparison.warnings.len();
-            ui.label(format!("{docs} documents, {warns} warnings"));
-            if let Some((source, _)) = &self.pending {
-                ui.spinner();
-                ui.label(format!("loading {}…", source.display_name()));
-            }
-        });
-        if let Some(e) = &self.error {
-            ui.colored_label(ui.visuals().error_fg_color, format!("Problem: {e}"));
+    /// Stops the running job and keeps what is shown. Corrections that were being applied
+    /// are set back (one undoable step, so Ctrl+Z brings them back).
+    fn cancel(&mut self) {
+        let Some(job) = self.job.take() else { return };
+        self.reload_wanted = false;
+        if job.kind == JobKind::Reanalyse && self.annotations.corrections != self.loaded.corrections
+        {
+            let before = self.annotations.clone();
+            self.annotations.corrections = self.loaded.corrections.clone();
+            self.history.record(&before, None);
+            self.session_annotations
+                .insert(self.loaded.source.clone(), self.annotations.clone());
+            self.status =
+                Some("Cancelled: the corrections were not applied (Undo brings them back)".into());
+        } else {
+            self.status = Some("Cancelled: what was shown stays".into());
         }
-        command
     }
 
-    fn shortcuts(&self, ctx: &egui::Context) -> Option<Command> {
-        ctx.input_mut(|i| {
-            if i.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
-                Some(Command::OpenFolderDialog)
-            } else if i.consume_key(egui::Modifiers::NONE, egui::Key::F5) {
-                Some(Command::Reload)
-            } else {
-                None
+    /// Waits for a background job to finish and takes its result (tests use this; the
+    /// window polls instead).
+    pub fn wait_for_load(&mut self) {
+        if let Some(job) = self.job.take() {
+            let kind = job.kind.clone();
+            let result = job.wait();
+            self.finish_job(kind, result, None);
+        }
+    }
+
+    fn poll(&mut self, ctx: &egui::Context) {
+        if let Some(result) = self.job.as_ref().and_then(Job::poll) {
+            let kind = self.job.take().map(|j| j.kind.clone());
+            if let Some(kind) = kind {
+                self.finish_job(kind, result, Some(ctx));
             }
-        })
+        }
+        self.watch(ctx);
     }
-}
 
-fn empty(source: Source) -> Loaded {
-    let corpus = Corpus::default();
-    let comparison = analyze(&corpus, &Settings::default());
-    Loaded::new(source, corpus, comparison)
-}
+    /// Keeps a watcher on the shown folder, and reloads when its files change.
+    fn watch(&mut self, ctx: &egui::Context) {
+        let dir = match &self.loaded.source {
+            Source::Folder(dir) => dir.clone(),
+            Source::Sample => {
+                self.watcher = None;
+                return;
+            }
+        };
+        if self.watcher.as_ref().is_none_or(|w| w.dir != dir)
+            && let Some(fingerprint) = self.loaded.fingerprint
+        {
+            self.watcher = Watcher::start(dir, fingerprint, self.watch_interval, ctx);
+        }
+        if self.watcher.as_ref().is_some_and(Watcher::changed) {
+            self.reload_wanted = true;
+        }
+        if self.reload_wanted && self.job.is_none() {
+            self.reload_wanted = false;
+            self.status = Some("The files changed on disk: reading them again".into());
+            self.start_job(JobKind::Open(self.loaded.source.clone()), ctx);
+        }
+    }
 
-impl eframe::App for ParallaxApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn finish_job(
+        &mut self,
+        kind: JobKind,
+        result: loading::LoadResult,
+        ctx: Option<&egui::Context>,
+    ) {
+        let mut loaded = match result {
+            Ok(l) => l,
+            Err(e) => {
+                // What was shown stays shown: a failed load loses nothing.
+                self.error = Some(e);
+                if self.initial {
+                    self.initial = false;
+                    if let Some(ctx) = ctx {
+                        self.start_job(JobKind::Open(Source::Sample), ctx);
+                    } else if let Ok(l) = load_source(&Source::Sample, &Corrections::default()) {
+                        self.loaded = l;
+                        self.columns = table::default_columns(&self.loaded);
+                    }
+                }
+                return;
+            }
+        };
+        let same_source = loaded.source == self.loaded.source && !self.initial;
+        if kind == JobKind::Reanalyse {
+            // the same files as before: the watcher's baseline stays
+            loaded.fingerprint = self.loaded.fingerprint;
+        }
+        self.initial = false;
+        if let JobKind::Open(source) = &kind {
+            self.prefs.opened(source);
+            // a fresh read: the watcher starts again from the new fingerprint
+            self.watcher = None;
+        }
+        if !same_source {
+            self.annotations = self
+                .session_annotations
+                .get(&loaded.source)
+                .cloned()
+                .unwrap_or_default();
+            self.history.clear();
+            self.columns_chosen = false;
+            self.filter = Filter::default();
+            self.inspector_open = false;
+        }
+        // keep the selections where they still exist
+        let group_id = self
+            .selected_group
+            .filter(|_| same_source)
+            .and_then(|g| self.loaded.comparison.groups.get(g))
+            .map(|g| (g.id.clone(), g.statements.first().cloned()));
+        self.selected_group = group_id.and_then(|(id, first)| {
+            loaded.group_index(&id).or_else(|| {
+                first
+                    .and_then(|s| loaded.statement_index(&s))
+                    .and_then(|s| loaded.group_of_statement[s])
+            })
+        });
+        let doc_path = self
+            .selected_document
+            .filter(|_| same_source)
+            .and_then(|d| self.loaded.comparison.documents.get(d))
+            .map(|d| d.path.clone());
+        self.selected_document = doc_path
+            .and_then(|p| loaded.comparison.documents.iter().position(|d| d.path == p))
+            .or((!loaded.comparison.documents.is_empty()).then_some(0));
+        if !same_source || self.reader.target.is_some() {
+            self.reader.target = None;
+        }
+        let chosen = self.columns_chosen.then_some(self.columns.as_slice());
+        self.columns = table::carry_columns(chosen, &loaded, &loaded.corrections);
+        self.loaded = loaded;
+        self.error = None;
+        if matches!(kind, JobKind::Open(_))
+            && self
+                .status
+                .as_deref()
+                .is_some_and(|s| s.starts_with("The files changed"))
+        {
+            self.status = Some("Read again after the files changed on disk".into());
+        }
+        // corrections made while a folder was being read
+        if let Some(ctx) = ctx {
+            self.reanalyse_if_needed(ctx);
+        } else if self.annotations.corrections != self.loaded.corrections {
+            let l = Loaded::analyse(
+                self.loaded.source.clone(),
+                self.loaded.corpus.clone(),
+                self.annotations.corrections.clone(),
+            );
+            self.loaded = l;
+        }
+    }
+
+    fn show_group(&mut self, g: usize) {
+        if g >= self.loaded.comparison.groups.len() {
+            return;
+        }
+        self.selected_group = Some(g);
+        self.inspector_open = true;
+        self.view = View::Comparison;
+        self.comparison
+            .refresh_rows(&self.loaded, &self.filter, &self.columns);
+        if !self.comparison.rows.contains(&g) {
+            self.filter = Filter {
+                sort: self.filter.sort,
+                column_sides_only: false,
+                ..Filter::default()
+            };
+            self.status = Some("Filters cleared to show the claim".into());
+        }
+        self.comparison.scroll_to_selected = true;
+    }
+
+    fn move_selection(&mut self, delta: i32) {
+        if self.view != View::Comparison {
+            return;
+        }
+        let rows = &self.comparison.rows;
+        if rows.is_empty() {
+            return;
+        }
+        let at = self
+            .selected_group
+            .and_then(|g| rows.iter().position(|&r| r == g));
+        let next = match at {
+            Some(i) => (i as i64 + i64::from(delta)).clamp(0, rows.len() as i64 - 1) as usize,
+            None if delta < 0 => rows.len() - 1,
+            None => 0,
+        };
+        self.selected_group = Some(rows[next]);
+        self.comparison.scroll_to_selected = true;
+    }
+
+    fn export(&mut self) {
+        let Some(exporter) = self.exporter.as_mut() else {
+            self.status = Some("Export needs an exporter, and this build has none".into());
+            return;
+        };
+        match exporter.export(&self.loaded.comparison, &self.annotations) {
+            Ok(Some(message)) => {
+                self.status = Some(message);
+                self.error = None;
+            }
+            Ok(None) => {}
+            Err(e) => self.error = Some(format!("export failed: {e}")),
+        }
+    }
+
+    /// Draws one frame into `ui` and carries out what the user asked for. (eframe calls it
+    /// through [`eframe::App::ui`]; benchmarks call it directly.)
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.poll_load();
+        self.poll(&ctx);
         if self.shown_title != self.title() {
             self.shown_title = self.title();
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.shown_title.clone()));
         }
-        let mut commands: Vec<Command> = self.shortcuts(&ctx).into_iter().collect();
+        if self.applied_theme != Some(self.prefs.theme) {
+            theme::apply(&ctx, self.prefs.theme);
+            self.applied_theme = Some(self.prefs.theme);
+        }
+        let mut commands = keys::shortcuts(&ctx);
+        commands.extend(dropped_folder(&ctx).map(|dir| Command::Open(Source::Folder(dir))));
+        let warnings = load_report::count(&self.loaded);
+        let progress = self.job.as_ref().map(|j| {
+            let what = match &j.kind {
+                JobKind::Open(s) if *s == self.loaded.source => {
+                    "Reading the folder again".to_string()
+                }
+                JobKind::Open(s) => format!("Reading {}", s.display_name()),
+                JobKind::Reanalyse => "Applying the corrections".to_string(),
+            };
+            (what, j.elapsed())
+        });
         egui::Panel::top("top_bar").show(ui, |ui| {
-            commands.extend(self.top_bar_ui(ui));
-        });
-        egui::Panel::left("documents")
-            .resizable(true)
-            .default_size(380.0)
-            .show(ui, |ui| {
-                commands.extend(documents_view::list_ui(ui, &self.loaded, self.selected));
-            });
-        egui::CentralPanel::default().show(ui, |ui| match self.view {
-            View::Reader => documents_view::reader_ui(ui, &self.loaded, self.selected),
-            View::Claims => commands.extend(groups_view::groups_ui(
+            commands.extend(top_bar::top_bar_ui(
                 ui,
-                &self.loaded,
-                &mut self.filter,
-                self.selected_group,
-            )),
+                &top_bar::Model {
+                    loaded: &self.loaded,
+                    view: self.view,
+                    recent: &self.prefs.recent,
+                    progress,
+                    error: self.error.as_deref(),
+                    status: self.status.as_deref(),
+                    can_undo: self.history.can_undo(),
+                    can_redo: self.history.can_redo(),
+                    can_export: self.exporter.is_some(),
+                    sides_open: self.sides_open,
+                    warnings,
+                },
+            ));
         });
+        // panels that leave the comparison room at any zoom
+        let width = ctx.content_rect().width();
+        if self.sides_open {
+            egui::Panel::left("sides")
+                .resizable(true)
+                .default_size((width * 0.22).clamp(170.0, 300.0))
+                .max_size(width * 0.45)
+                .show(ui, |ui| {
+                    commands.extend(sides_panel::sides_ui(
+                        ui,
+                        &sides_panel::Model {
+                            loaded: &self.loaded,
+                            columns: &self.columns,
+                            corrections: &self.annotations.corrections,
+                            selected_document: self.selected_document,
+                        },
+                        &mut self.sides,
+                    ));
+                });
+        }
+        if self.inspector_open
+            && let Some(g) = self.selected_group
+        {
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size((width * 0.3).clamp(220.0, 420.0))
+                .max_size(width * 0.6)
+                .show(ui, |ui| {
+                    commands.extend(inspector::inspector_ui(
+                        ui,
+                        &self.loaded,
+                        &self.annotations,
+                        g,
+                        &mut self.editor,
+                    ));
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let more = match self.view {
+                View::Comparison => comparison_view::comparison_ui(
+                    ui,
+                    &comparison_view::Model {
+                        loaded: &self.loaded,
+                        annotations: &self.annotations,
+                        columns: &self.columns,
+                        selected: self.selected_group,
+                    },
+                    &mut self.filter,
+                    &mut self.comparison,
+                ),
+                View::Reader => reader::reader_ui(
+                    ui,
+                    &self.loaded,
+                    &self.annotations.corrections,
+                    self.selected_document,
+                    &mut self.reader,
+                ),
+                View::Timeline => {
+                    timeline::timeline_ui(ui, &self.loaded, &self.columns, &mut self.timeline)
+                }
+                View::LoadReport => load_report::load_report_ui(ui, &self.loaded),
+            };
+            commands.extend(more);
+        });
+        // the rows as the keys will see them
+        self.comparison
+            .refresh_rows(&self.loaded, &self.filter, &self.columns);
         for c in commands {
             self.apply(c, &ctx);
         }
-        if self.pending.is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        if self.job.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(100));
         }
     }
 }
 
-/// Opens the window on a source; returns when the window closes.
+/// The folder of the first thing dropped on the window (a dropped file opens its folder).
+fn dropped_folder(ctx: &egui::Context) -> Option<std::path::PathBuf> {
+    ctx.input(|i| {
+        i.raw.dropped_files.iter().find_map(|f| {
+            let path = f.path();
+            if path.as_os_str().is_empty() {
+                None
+            } else if path.is_dir() {
+                Some(path.to_path_buf())
+            } else {
+                path.parent().map(std::path::Path::to_path_buf)
+            }
+        })
+    })
+}
+
+/// The time now as RFC 3339 (UTC, seconds).
+fn now_rfc3339() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// A folder picker that never picks (for windows made from an analysis).
+struct NoPicker;
+
+impl FolderPicker for NoPicker {
+    fn pick_folder(&mut self) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+impl eframe::App for ParallaxApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.prefs.save(storage);
+    }
+}
+
+/// Opens the window on a source; returns when the window closes. Started without a folder
+/// (`Source::Sample`), it reopens the folder open when it last closed.
 pub fn run(source: Source) -> eframe::Result<()> {
-    let app = ParallaxApp::new(source);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(app.title())
+            .with_title(format!("Parallax — {}", source.display_name()))
             .with_app_id("parallax")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0]),
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native("Parallax", options, Box::new(|_cc| Ok(Box::new(app))))
+    eframe::run_native(
+        "Parallax",
+        options,
+        Box::new(move |cc| Ok(Box::new(ParallaxApp::start(source, cc)))),
+    )
 }

@@ -12,3 +12,5 @@ mod props;
 mod reading;
 mod support;
 mod ui;
+mod ui_comparison;
+mod ui_snapshots;

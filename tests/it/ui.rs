@@ -1,17 +1,25 @@
-//! The window, driven through its accessibility tree with egui_kittest.
+//! The window, driven through its accessibility tree with egui_kittest: opening folders,
+//! reloading, watching, dropping, preferences, theme, export.
 
 use std::cell::RefCell;
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::time::{Duration, Instant};
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use parallax::app::{FolderPicker, ParallaxApp, Source};
+use parallax::annotations::Annotations;
+use parallax::app::{
+    Command, Exporter, FolderPicker, ParallaxApp, Prefs, Source, ThemeChoice, View,
+};
+use parallax::comparison::Comparison;
 
 use crate::support::folder;
 
 /// A folder dialog that answers from a script and counts how often it was shown.
-struct ScriptedPicker {
+pub struct ScriptedPicker {
     answers: Vec<Option<PathBuf>>,
     shown: Rc<RefCell<usize>>,
 }
@@ -23,9 +31,19 @@ impl FolderPicker for ScriptedPicker {
     }
 }
 
-fn harness(
+/// A window on `source` at 1100x700 with a scripted folder dialog.
+pub fn harness(
     source: Source,
     answers: Vec<Option<PathBuf>>,
+) -> (Harness<'static, ParallaxApp>, Rc<RefCell<usize>>) {
+    harness_with(source, answers, |app| app)
+}
+
+/// Like [`harness`], with the app changed by `setup` before the first frame.
+pub fn harness_with(
+    source: Source,
+    answers: Vec<Option<PathBuf>>,
+    setup: impl FnOnce(ParallaxApp) -> ParallaxApp + 'static,
 ) -> (Harness<'static, ParallaxApp>, Rc<RefCell<usize>>) {
     let shown = Rc::new(RefCell::new(0));
     let picker = ScriptedPicker {
@@ -34,15 +52,37 @@ fn harness(
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1100.0, 700.0))
-        .build_eframe(move |_cc| ParallaxApp::with_picker(source, Box::new(picker)));
+        .build_eframe(move |_cc| setup(ParallaxApp::with_picker(source, Box::new(picker))));
     h.run();
     (h, shown)
+}
+
+/// Lets a started load or analysis finish and shows its result.
+pub fn finish(h: &mut Harness<'static, ParallaxApp>) {
+    h.step();
+    h.state_mut().wait_for_load();
+    h.run();
+}
+
+/// Opens the File menu and clicks an item of it.
+pub fn open_menu_item(h: &mut Harness<'static, ParallaxApp>, item: &str) {
+    h.get_by_label("File").click();
+    h.run();
+    menu_item(h, item).click();
+}
+
+/// An item of an open menu (its accessible name ends with its shortcut, if any).
+pub fn menu_item<'h>(
+    h: &'h Harness<'static, ParallaxApp>,
+    item: &'h str,
+) -> egui_kittest::Node<'h> {
+    h.get_by(move |n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(item)))
 }
 
 /// The document list's row holding this title.
 fn list_row<'h>(h: &'h Harness<'static, ParallaxApp>, title: &'h str) -> egui_kittest::Node<'h> {
     h.get_by(move |n| {
-        n.role() == egui::accesskit::Role::Button
+        n.role() == Role::Button
             && n.label().is_some_and(|l| {
                 l.contains(title)
                     && !["DISPUTED", "SHARED", "ONE-SIDED"]
@@ -53,50 +93,42 @@ fn list_row<'h>(h: &'h Harness<'static, ParallaxApp>, title: &'h str) -> egui_ki
 }
 
 #[test]
-fn the_sample_opens_with_its_documents_and_a_reader() {
+fn the_sample_lists_its_documents_with_publisher_and_date_and_opens_them_in_the_reader() {
     let (mut h, _) = harness(Source::Sample, vec![]);
     assert_eq!(h.state().loaded().corpus.documents.len(), 5);
-    // every document is listed with its publisher (or "unknown") and title
+    assert_eq!(h.state().view(), View::Comparison);
     let docs = h.state().loaded().comparison.documents.clone();
     for doc in &docs {
-        let publisher = doc.publisher.clone().unwrap_or("unknown".into());
-        let row = list_row(&h, &doc.title);
-        let label = row.accesskit_node().label().unwrap_or_default();
-        let side_name = h
-            .state()
-            .loaded()
-            .comparison
-            .sides
-            .iter()
-            .find(|s| s.id == publisher)
-            .map_or("unknown".to_string(), |s| s.name.clone());
+        let label = list_row(&h, &doc.title)
+            .accesskit_node()
+            .label()
+            .unwrap_or_default();
+        let side_name = h.state().loaded().side_name(doc.publisher.as_deref());
         assert!(label.starts_with(&side_name), "{label}");
         assert!(
             label.contains(doc.published.as_deref().map_or("undated", |p| &p[..10])),
             "{label}"
         );
     }
-    // the first document is in the reader; clicking another shows it
-    assert_eq!(h.state().selected(), Some(0));
     list_row(&h, &docs[1].title).click();
     h.run();
+    assert_eq!(h.state().view(), View::Reader);
     assert_eq!(h.state().selected(), Some(1));
     h.get_by_label_contains("opening subject");
     assert!(h.state().title().ends_with("bundled sample (alliance)"));
 }
 
 #[test]
-fn open_folder_uses_the_dialog_and_names_the_folder() {
+fn open_folder_uses_the_dialog_names_the_folder_and_remembers_it() {
     let dir = folder(&[(
         "river.txt",
         b"Riverton Council has agreed to reopen the ferry.",
     )]);
     let (mut h, shown) = harness(Source::Sample, vec![Some(dir.path().to_path_buf())]);
-    h.get_by_label("Open folder…").click();
+    open_menu_item(&mut h, "Open folder…");
     h.step();
     assert!(h.state().is_loading());
-    h.state_mut().wait_for_load();
-    h.run();
+    finish(&mut h);
     assert_eq!(*shown.borrow(), 1);
     assert_eq!(h.state().loaded().corpus.documents.len(), 1);
     let name = dir
@@ -107,12 +139,53 @@ fn open_folder_uses_the_dialog_and_names_the_folder() {
         .to_string();
     assert_eq!(h.state().title(), format!("Parallax — {name}"));
     list_row(&h, "Riverton Council has agreed");
+    // remembered: the last folder and the recent list, written to eframe's storage
+    assert_eq!(h.state().prefs().last_folder.as_deref(), Some(dir.path()));
+    assert_eq!(h.state().prefs().recent, vec![dir.path().to_path_buf()]);
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let saved = Prefs::load(Some(&storage));
+    assert_eq!(saved.last_folder.as_deref(), Some(dir.path()));
+    assert_eq!(
+        saved.start_source(Source::Sample),
+        Source::Folder(dir.path().to_path_buf()),
+        "the next start reopens the folder"
+    );
+}
+
+#[test]
+fn recent_folders_reopen_from_the_menu_and_the_sample_is_there_too() {
+    let a = folder(&[("a.txt", b"Acme Ltd has opened a depot in Riverton.")]);
+    let b = folder(&[("b.txt", b"Bolt Buses has cut the number 9 route.")]);
+    let (mut h, _) = harness(Source::Folder(a.path().to_path_buf()), vec![]);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(Command::Open(Source::Folder(b.path().to_path_buf())), &ctx);
+    finish(&mut h);
+    assert_eq!(
+        h.state().prefs().recent,
+        vec![b.path().to_path_buf(), a.path().to_path_buf()]
+    );
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Recent folders").click();
+    h.run();
+    h.get_by_label(&a.path().display().to_string()).click();
+    finish(&mut h);
+    assert_eq!(
+        h.state().loaded().source,
+        Source::Folder(a.path().to_path_buf())
+    );
+    open_menu_item(&mut h, "The bundled sample");
+    finish(&mut h);
+    assert_eq!(h.state().loaded().source, Source::Sample);
+    assert_eq!(h.state().prefs().last_folder, None);
 }
 
 #[test]
 fn a_cancelled_dialog_or_a_vanished_folder_keeps_what_is_shown() {
     let (mut h, shown) = harness(Source::Sample, vec![None]);
-    h.get_by_label("Open folder…").click();
+    open_menu_item(&mut h, "Open folder…");
     h.run();
     assert_eq!(*shown.borrow(), 1);
     assert!(!h.state().is_loading());
@@ -123,9 +196,7 @@ fn a_cancelled_dialog_or_a_vanished_folder_keeps_what_is_shown() {
     assert_eq!(h.state().loaded().corpus.documents.len(), 1);
     drop(dir); // the folder disappears; F5 must not lose what is shown
     h.key_press(egui::Key::F5);
-    h.step();
-    h.state_mut().wait_for_load();
-    h.run();
+    finish(&mut h);
     assert_eq!(h.state().loaded().corpus.documents.len(), 1);
     assert!(h.state().error().unwrap_or("").contains("no such folder"));
     h.get_by_label_contains("no such folder");
@@ -139,90 +210,152 @@ fn a_folder_that_cannot_load_at_start_shows_the_sample_and_the_reason() {
 }
 
 #[test]
-fn snapshot_of_the_sample_window() {
-    let (mut h, _) = harness(Source::Sample, vec![]);
-    h.set_size(egui::vec2(900.0, 560.0));
-    h.run();
-    h.snapshot("sample_window");
-}
-
-#[test]
-fn the_reader_shows_who_says_each_statement_on_hover() {
+fn a_folder_dropped_on_the_window_opens() {
     let dir = folder(&[(
-        "ferry.txt",
-        "Riverton Council has agreed to reopen the ferry.\n\nMayor Ann Hale said: \"The ferry will run from May 2024 at a cost of £2m.\"\n".as_bytes(),
+        "notes/ferry.txt",
+        b"Riverton Council has agreed to reopen the ferry.",
     )]);
-    let (mut h, _) = harness(Source::Folder(dir.path().to_path_buf()), vec![]);
-    h.get_by_label("Reader").click();
-    h.run();
-    // the quote is a label of its own, without the attribution around it
-    let quote = h.get_by_label("The ferry will run from May 2024 at a cost of £2m.");
-    quote.hover();
-    h.run();
-    h.get_by_label("Speaker: Ann Hale");
-    h.get_by_label("money: £2m = GBP 2000000");
-    // the attribution is shown as plain text between statements
-    h.get_by_label_contains("Mayor Ann Hale said");
+    let (mut h, _) = harness(Source::Sample, vec![]);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(dir.path().to_path_buf())));
+    finish(&mut h);
+    assert_eq!(
+        h.state().loaded().source,
+        Source::Folder(dir.path().to_path_buf())
+    );
+    // a dropped file opens the folder it is in
+    let (mut h, _) = harness(Source::Sample, vec![]);
+    let file = dir.path().join("notes/ferry.txt");
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file)));
+    finish(&mut h);
+    assert_eq!(
+        h.state().loaded().source,
+        Source::Folder(dir.path().join("notes"))
+    );
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Err("a folder".into())
+    }
 }
 
 #[test]
-fn claims_filter_to_disputed_select_a_group_and_follow_it_to_the_reader() {
-    let (mut h, _) = harness(Source::Sample, vec![]);
-    assert_eq!(h.state().view(), parallax::app::View::Claims);
-    let groups = h.state().loaded().comparison.groups.clone();
-    let disputed = groups
-        .iter()
-        .filter(|g| g.relation == parallax::comparison::Relation::Disputed)
-        .count();
-    assert!(disputed > 0, "the sample has disputed groups");
-    h.get_by_label("Disputed only").click();
-    h.run();
-    h.get_by_label_contains(&format!("{disputed} of {} groups shown", groups.len()));
-    // every visible group row is a disputed one
-    let rows: Vec<String> = h
-        .get_all_by(|n| {
-            n.role() == egui::accesskit::Role::Button
-                && n.label().is_some_and(|l| {
-                    ["DISPUTED", "SHARED", "ONE-SIDED"]
-                        .iter()
-                        .any(|b| l.starts_with(b))
-                })
-        })
-        .map(|n| n.accesskit_node().label().unwrap_or_default())
-        .collect();
-    assert!(!rows.is_empty());
-    assert!(rows.iter().all(|l| l.starts_with("DISPUTED")), "{rows:?}");
-    h.get_all_by(|n| n.label().is_some_and(|l| l.starts_with("DISPUTED")))
-        .next()
-        .expect("a disputed row")
-        .click();
-    h.run();
-    let g = &groups[h.state().selected_group().expect("a group is selected")];
-    assert_eq!(g.relation, parallax::comparison::Relation::Disputed);
-    // its reasons are shown, by kind
-    for r in &g.reasons {
-        let kind = r.kind.replace('-', " ");
-        assert!(
-            h.query_all_by_label_contains(&kind).next().is_some(),
-            "reason {kind} not shown"
-        );
+fn edits_on_disk_are_picked_up_without_asking() {
+    let dir = folder(&[("a.txt", b"Acme Ltd has opened a depot in Riverton.")]);
+    let (mut h, _) = harness_with(
+        Source::Folder(dir.path().to_path_buf()),
+        vec![],
+        |mut app| {
+            app.set_watch_interval(Duration::from_millis(100));
+            app
+        },
+    );
+    assert_eq!(h.state().loaded().corpus.documents.len(), 1);
+    h.step(); // the watcher starts with the folder as it was read
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Riverton Council says the depot was its idea.",
+    )
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while h.state().loaded().corpus.documents.len() < 2 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+        h.step();
+        h.state_mut().wait_for_load();
     }
-    // a statement's document link opens the reader on that document
-    let first = h
-        .state()
-        .loaded()
-        .statement(&g.statements[0])
-        .unwrap()
-        .clone();
-    let doc = h.state().loaded().document_index(&first.document).unwrap();
-    let title = h.state().loaded().comparison.documents[doc].title.clone();
-    h.get_all_by(|n| {
-        n.role() == egui::accesskit::Role::Link && n.label().is_some_and(|l| l == title)
-    })
-    .next()
-    .expect("a link to the document")
-    .click();
+    assert_eq!(h.state().loaded().corpus.documents.len(), 2);
+    assert!(h.state().status().unwrap_or("").contains("changed on disk"));
+}
+
+#[test]
+fn the_theme_toggles_and_is_remembered() {
+    let (mut h, _) = harness(Source::Sample, vec![]);
+    let dark_at_start = h.ctx.global_style().visuals.dark_mode;
+    let (button, choice) = if dark_at_start {
+        ("Light theme", ThemeChoice::Light)
+    } else {
+        ("Dark theme", ThemeChoice::Dark)
+    };
+    h.get_by_label(button).click();
     h.run();
-    assert_eq!(h.state().view(), parallax::app::View::Reader);
-    assert_eq!(h.state().selected(), Some(doc));
+    assert_eq!(h.state().prefs().theme, Some(choice));
+    assert_ne!(h.ctx.global_style().visuals.dark_mode, dark_at_start);
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    assert_eq!(Prefs::load(Some(&storage)).theme, Some(choice));
+}
+
+/// An exporter that keeps what it was given.
+struct KeepingExporter(Rc<RefCell<Vec<(usize, usize)>>>);
+
+impl Exporter for KeepingExporter {
+    fn export(
+        &mut self,
+        comparison: &Comparison,
+        annotations: &Annotations,
+    ) -> Result<Option<String>, String> {
+        self.0
+            .borrow_mut()
+            .push((comparison.groups.len(), annotations.groups.len()));
+        Ok(Some("saved report.html".into()))
+    }
+}
+
+#[test]
+fn ctrl_e_exports_through_the_exporter_and_is_disabled_without_one() {
+    let (mut h, _) = harness(Source::Sample, vec![]);
+    h.get_by_label("File").click();
+    h.run();
+    assert!(menu_item(&h, "Export…").accesskit_node().is_disabled());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(
+        h.state()
+            .status()
+            .unwrap_or("")
+            .contains("needs an exporter")
+    );
+
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let kept = calls.clone();
+    let (mut h, _) = harness_with(Source::Sample, vec![], move |app| {
+        app.with_exporter(Box::new(KeepingExporter(kept)))
+    });
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let groups = h.state().loaded().comparison.groups.len();
+    assert_eq!(*calls.borrow(), vec![(groups, 0)]);
+    h.get_by_label("saved report.html");
+    open_menu_item(&mut h, "Export…");
+    h.run();
+    assert_eq!(calls.borrow().len(), 2);
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+pub struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
 }

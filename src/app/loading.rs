@@ -1,0 +1,411 @@
+//! What the window shows and how it gets there: the source, a finished analysis indexed for
+//! the views ([`Loaded`]), and the background job that loads and analyses off the UI thread.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use crate::comparison::{Comparison, Statement};
+use crate::corpus::{self, Corpus, LoadOptions};
+use crate::corrections::Corrections;
+use crate::reading::topics::stem;
+use crate::{Settings, analyze};
+
+use super::watch;
+
+/// What the window shows: the bundled sample or a folder.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// The sample corpus compiled into the binary.
+    Sample,
+    /// A folder on disk.
+    Folder(PathBuf),
+}
+
+impl Source {
+    /// A short name for the window title.
+    pub fn display_name(&self) -> String {
+        match self {
+            Source::Sample => corpus::SAMPLE_ROOT.to_string(),
+            Source::Folder(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+        }
+    }
+}
+
+/// The words that put a statement on a topic, for highlighting: a word stem → the topics
+/// (by their place in the lexicon) whose words share it.
+#[derive(Debug, Clone, Default)]
+pub struct TopicWords {
+    /// Topic ids in lexicon order.
+    pub ids: Vec<String>,
+    /// Topic labels in lexicon order.
+    pub labels: Vec<String>,
+    by_stem: HashMap<String, Vec<usize>>,
+}
+
+impl TopicWords {
+    /// Compiles the topic words of a corpus's lexicon.
+    pub fn new(corpus: &Corpus) -> TopicWords {
+        let lexicon = corpus.lexicon();
+        let mut out = TopicWords::default();
+        for (i, t) in lexicon.topics.iter().enumerate() {
+            out.ids.push(t.id.clone());
+            out.labels.push(t.label.clone());
+            for w in &t.words {
+                let list = out.by_stem.entry(stem(w)).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        out
+    }
+
+    /// The place of a topic id in the lexicon.
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.ids.iter().position(|t| t == id)
+    }
+
+    /// The topics (by place) whose words share this word's stem.
+    pub fn topics_of_word(&self, word: &str) -> &[usize] {
+        self.by_stem.get(&stem(word)).map_or(&[], Vec::as_slice)
+    }
+}
+
+static GENERATION: AtomicU64 = AtomicU64::new(1);
+
+/// A finished analysis, indexed for the views.
+pub struct Loaded {
+    /// What was loaded.
+    pub source: Source,
+    /// The documents.
+    pub corpus: Arc<Corpus>,
+    /// Their comparison.
+    pub comparison: Comparison,
+    /// The corrections the comparison was made with.
+    pub corrections: Corrections,
+    /// A number that changes with every analysis (views cache by it).
+    pub generation: u64,
+    /// The folder's files as they were when loading started (to notice edits); `None` for
+    /// the sample.
+    pub fingerprint: Option<u64>,
+    /// For each document (by index), the indices of its statements in text order.
+    pub statements_by_document: Vec<Vec<usize>>,
+    /// For each group, the indices of its statements.
+    pub group_members: Vec<Vec<usize>>,
+    /// For each statement, the group it belongs to.
+    pub group_of_statement: Vec<Option<usize>>,
+    /// For each statement, its document's index.
+    pub document_of_statement: Vec<Option<usize>>,
+    /// For each statement, the index of its claimant's side.
+    pub statement_side: Vec<Option<usize>>,
+    /// For each group, the earliest publication date of its documents.
+    pub group_dates: Vec<Option<String>>,
+    /// For each statement, lower-case text, speaker and document title, for searching.
+    pub search_text: Vec<String>,
+    /// Claim statements per side id (and `None` for no known claimant).
+    pub claims_by_side: HashMap<Option<String>, usize>,
+    /// Side indices, the most claims first (ties in side order).
+    pub sides_by_claims: Vec<usize>,
+    /// Topic words for highlighting.
+    pub topic_words: TopicWords,
+    statement_positions: HashMap<String, usize>,
+    document_positions: HashMap<String, usize>,
+    side_positions: HashMap<String, usize>,
+}
+
+impl Loaded {
+    /// Analyses a corpus with corrections and indexes the result.
+    pub fn analyse(source: Source, corpus: Arc<Corpus>, corrections: Corrections) -> Loaded {
+        let settings = Settings {
+            corrections: corrections.clone(),
+        };
+        let comparison = analyze(&corpus, &settings);
+        let mut loaded = Loaded::new(source, corpus, comparison);
+        loaded.corrections = corrections;
+        loaded
+    }
+
+    /// Indexes a corpus and its comparison for the views.
+    pub fn new(source: Source, corpus: Arc<Corpus>, comparison: Comparison) -> Loaded {
+        let document_positions: HashMap<String, usize> = comparison
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        let statement_positions: HashMap<String, usize> = comparison
+            .statements
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let side_positions: HashMap<String, usize> = comparison
+            .sides
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let mut statements_by_document = vec![Vec::new(); comparison.documents.len()];
+        let mut document_of_statement = vec![None; comparison.statements.len()];
+        let mut search_text = Vec::with_capacity(comparison.statements.len());
+        let mut claims_by_side: HashMap<Option<String>, usize> = HashMap::new();
+        for (i, s) in comparison.statements.iter().enumerate() {
+            let doc = document_positions.get(s.document.as_str()).copied();
+            if let Some(d) = doc {
+                statements_by_document[d].push(i);
+            }
+            document_of_statement[i] = doc;
+            let title = doc.map_or("", |d| comparison.documents[d].title.as_str());
+            search_text.push(
+                format!(
+                    "{}\n{}\n{}",
+                    s.text,
+                    s.speaker.as_deref().unwrap_or(""),
+                    title
+                )
+                .to_lowercase(),
+            );
+            if s.kind.is_claim() {
+                *claims_by_side.entry(s.claimant.clone()).or_default() += 1;
+            }
+        }
+        let statement_side = comparison
+            .statements
+            .iter()
+            .map(|s| {
+                s.claimant
+                    .as_deref()
+                    .and_then(|c| side_positions.get(c).copied())
+            })
+            .collect();
+        for list in &mut statements_by_document {
+            list.sort_by_key(|&i| comparison.statements[i].span[0]);
+        }
+        let mut group_of_statement = vec![None; comparison.statements.len()];
+        let mut group_members = Vec::with_capacity(comparison.groups.len());
+        let mut group_dates = Vec::with_capacity(comparison.groups.len());
+        for (g, group) in comparison.groups.iter().enumerate() {
+            let members: Vec<usize> = group
+                .statements
+                .iter()
+                .filter_map(|id| statement_positions.get(id.as_str()).copied())
+                .collect();
+            let mut date: Option<&str> = None;
+            for &m in &members {
+                group_of_statement[m] = Some(g);
+                let published = document_of_statement[m]
+                    .and_then(|d| comparison.documents[d].published.as_deref());
+                if let Some(p) = published
+                    && date.is_none_or(|d| p < d)
+                {
+                    date = Some(p);
+                }
+            }
+            group_dates.push(date.map(str::to_string));
+            group_members.push(members);
+        }
+        let topic_words = TopicWords::new(&corpus);
+        let mut sides_by_claims: Vec<usize> = (0..comparison.sides.len()).collect();
+        sides_by_claims.sort_by_key(|&i| {
+            let id = Some(comparison.sides[i].id.clone());
+            std::cmp::Reverse(claims_by_side.get(&id).copied().unwrap_or(0))
+        });
+        Loaded {
+            source,
+            corpus,
+            comparison,
+            corrections: Corrections::default(),
+            generation: GENERATION.fetch_add(1, Ordering::Relaxed),
+            fingerprint: None,
+            statements_by_document,
+            group_members,
+            group_of_statement,
+            document_of_statement,
+            statement_side,
+            group_dates,
+            search_text,
+            claims_by_side,
+            sides_by_claims,
+            topic_words,
+            statement_positions,
+            document_positions,
+            side_positions,
+        }
+    }
+
+    /// An empty window (nothing loaded yet).
+    pub fn empty(source: Source) -> Loaded {
+        Loaded::analyse(source, Arc::new(Corpus::default()), Corrections::default())
+    }
+
+    /// The statement with this id.
+    pub fn statement(&self, id: &str) -> Option<&Statement> {
+        self.statement_index(id)
+            .and_then(|i| self.comparison.statements.get(i))
+    }
+
+    /// The index of the statement with this id.
+    pub fn statement_index(&self, id: &str) -> Option<usize> {
+        self.statement_positions.get(id).copied()
+    }
+
+    /// The index of the document with this id.
+    pub fn document_index(&self, id: &str) -> Option<usize> {
+        self.document_positions.get(id).copied()
+    }
+
+    /// The index of the side with this id.
+    pub fn side_index(&self, id: &str) -> Option<usize> {
+        self.side_positions.get(id).copied()
+    }
+
+    /// The index of the group with this id.
+    pub fn group_index(&self, id: &str) -> Option<usize> {
+        self.comparison.groups.iter().position(|g| g.id == id)
+    }
+
+    /// A side's display name (or `unknown`).
+    pub fn side_name(&self, id: Option<&str>) -> String {
+        id.and_then(|id| self.side_index(id)).map_or_else(
+            || "unknown".to_string(),
+            |i| self.comparison.sides[i].name.clone(),
+        )
+    }
+
+    /// The number of claim statements of a side.
+    pub fn claims_of(&self, id: Option<&str>) -> usize {
+        self.claims_by_side
+            .get(&id.map(str::to_string))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// The result of a background job.
+pub type LoadResult = Result<Loaded, String>;
+
+/// Loads and analyses a source (on whatever thread calls it).
+pub fn load_source(source: &Source, corrections: &Corrections) -> LoadResult {
+    let (corpus, fingerprint) = read_source(source)?;
+    let mut loaded = Loaded::analyse(source.clone(), Arc::new(corpus), corrections.clone());
+    loaded.fingerprint = fingerprint;
+    Ok(loaded)
+}
+
+fn read_source(source: &Source) -> Result<(Corpus, Option<u64>), String> {
+    Ok(match source {
+        Source::Sample => (corpus::bundled_sample(), None),
+        Source::Folder(dir) => {
+            // taken before reading, so an edit made while loading is noticed afterwards
+            let fingerprint = watch::fingerprint(dir);
+            let corpus = corpus::load(dir, &LoadOptions::default()).map_err(|e| e.to_string())?;
+            (corpus, Some(fingerprint))
+        }
+    })
+}
+
+/// What a background job does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JobKind {
+    /// Read a source and analyse it.
+    Open(Source),
+    /// Analyse the shown documents again (the corrections changed).
+    Reanalyse,
+}
+
+/// A load or analysis running on a background thread.
+pub struct Job {
+    /// What it does.
+    pub kind: JobKind,
+    /// The corrections it analyses with.
+    pub corrections: Corrections,
+    started: Instant,
+    rx: Receiver<LoadResult>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Job {
+    /// Starts a job; `corpus` is the corpus to re-analyse for [`JobKind::Reanalyse`].
+    pub fn start(
+        kind: JobKind,
+        corpus: Option<Arc<Corpus>>,
+        source: Source,
+        corrections: Corrections,
+        ctx: &egui::Context,
+    ) -> Result<Job, String> {
+        let (tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let ctx = ctx.clone();
+        let (job_kind, job_corrections, job_cancel) =
+            (kind.clone(), corrections.clone(), cancel.clone());
+        std::thread::Builder::new()
+            .name("parallax-analysis".into())
+            .spawn(move || {
+                let result = match (&job_kind, corpus) {
+                    (JobKind::Reanalyse, Some(corpus)) => {
+                        Ok(Loaded::analyse(source, corpus, job_corrections))
+                    }
+                    (JobKind::Open(source), _) => read_source(source).map(|(c, fingerprint)| {
+                        if job_cancel.load(Ordering::Relaxed) {
+                            return Loaded::empty(source.clone());
+                        }
+                        let mut l = Loaded::analyse(source.clone(), Arc::new(c), job_corrections);
+                        l.fingerprint = fingerprint;
+                        l
+                    }),
+                    (JobKind::Reanalyse, None) => Err("nothing to analyse".to_string()),
+                };
+                if !job_cancel.load(Ordering::Relaxed) {
+                    // The window may have closed: nobody to tell, nothing to do.
+                    let _ = tx.send(result);
+                    ctx.request_repaint();
+                }
+            })
+            .map_err(|e| format!("cannot start the analysis: {e}"))?;
+        Ok(Job {
+            kind,
+            corrections,
+            started: Instant::now(),
+            rx,
+            cancel,
+        })
+    }
+
+    /// How long the job has run.
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    /// The result, when the job has finished (`None` while it runs).
+    pub fn poll(&self) -> Option<LoadResult> {
+        match self.rx.try_recv() {
+            Ok(r) => Some(r),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                Some(Err("the analysis stopped unexpectedly".into()))
+            }
+        }
+    }
+
+    /// Waits for the result.
+    pub fn wait(&self) -> LoadResult {
+        self.rx
+            .recv()
+            .map_err(|_| "the analysis stopped unexpectedly".to_string())
+            .and_then(|r| r)
+    }
+}
+
+impl Drop for Job {
+    /// A dropped job is cancelled: its thread stops at the next step and sends nothing.
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}

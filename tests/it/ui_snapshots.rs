@@ -1,0 +1,57 @@
+//! Small PNG snapshots of the window on the sample, rendered on the CPU
+//! (`UPDATE_SNAPSHOTS=1 cargo test` writes them after a deliberate change; look at them).
+
+use egui_kittest::Harness;
+use parallax::app::{Command, ParallaxApp, Source, ThemeChoice, View};
+
+use crate::ui::harness;
+
+fn window(theme: ThemeChoice, size: egui::Vec2) -> Harness<'static, ParallaxApp> {
+    let (mut h, _) = harness(Source::Sample, vec![]);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(Command::SetTheme(theme), &ctx);
+    h.set_size(size);
+    h.run();
+    h
+}
+
+#[test]
+fn snapshot_of_the_comparison() {
+    let mut h = window(ThemeChoice::Light, egui::vec2(900.0, 560.0));
+    h.snapshot("comparison_light");
+}
+
+#[test]
+fn snapshot_of_a_dispute_in_the_inspector_in_the_dark_theme() {
+    let mut h = window(ThemeChoice::Dark, egui::vec2(900.0, 560.0));
+    let groups = &h.state().loaded().comparison.groups;
+    let g = groups
+        .iter()
+        .position(|g| g.reasons.iter().any(|r| r.kind == "competing-credit"))
+        .expect("a credit dispute");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(Command::ShowGroup(g), &ctx);
+    h.state_mut().apply(Command::ToggleSidesPanel, &ctx);
+    h.run();
+    h.snapshot("inspector_dark");
+}
+
+#[test]
+fn snapshot_of_the_timeline() {
+    let mut h = window(ThemeChoice::Light, egui::vec2(900.0, 420.0));
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(Command::ShowView(View::Timeline), &ctx);
+    h.run();
+    h.snapshot("timeline");
+}
+
+#[test]
+fn snapshot_at_two_pixels_per_point() {
+    // 900x560 pixels: 450x280 points
+    let mut h = window(ThemeChoice::Light, egui::vec2(900.0, 560.0));
+    h.set_pixels_per_point(2.0);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(Command::ToggleSidesPanel, &ctx);
+    h.run();
+    h.snapshot("comparison_200_percent");
+}
