@@ -34,8 +34,22 @@ pub fn count(loaded: &Loaded) -> usize {
             .sum::<usize>()
 }
 
+/// Where the annotations are kept, what went wrong with them, and the notes whose claims
+/// are gone, for the report.
+#[derive(Debug, Clone, Default)]
+pub struct AnnotationsInfo {
+    /// Where they are saved, and why there.
+    pub location: String,
+    /// Files set aside, moves to the data directory, failed saves.
+    pub warnings: Vec<String>,
+    /// Orphaned notes: `(group id, note text or verdict)`.
+    pub orphans: Vec<(String, String)>,
+    /// The log file, if one is written.
+    pub log: Option<String>,
+}
+
 /// The report view.
-pub fn load_report_ui(ui: &mut egui::Ui, loaded: &Loaded) -> Vec<Command> {
+pub fn load_report_ui(ui: &mut egui::Ui, loaded: &Loaded, info: &AnnotationsInfo) -> Vec<Command> {
     let mut commands = Vec::new();
     let lines = lines(loaded);
     ui.heading("Load report");
@@ -45,6 +59,22 @@ pub fn load_report_ui(ui: &mut egui::Ui, loaded: &Loaded) -> Vec<Command> {
         loaded.corpus.root,
         lines.len()
     ));
+    ui.label(format!("Annotations: {}", info.location));
+    for w in &info.warnings {
+        ui.colored_label(ui.visuals().warn_fg_color, w);
+    }
+    if !info.orphans.is_empty() {
+        ui.label(format!(
+            "{} notes whose claims are no longer found (kept in the file, never dropped):",
+            info.orphans.len()
+        ));
+        for (id, text) in &info.orphans {
+            ui.label(format!("  {id}: {text}"));
+        }
+    }
+    if let Some(log) = &info.log {
+        ui.label(format!("Log file: {log}"));
+    }
     ui.separator();
     if lines.is_empty() {
         ui.label("Every file was read without a problem.");

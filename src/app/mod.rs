@@ -33,7 +33,7 @@ mod top_bar;
 mod watch;
 
 pub use command::{Command, View};
-pub use dialogs::{Exporter, FolderPicker, RfdPicker};
+pub use dialogs::{Exporter, FolderPicker, RfdExporter, RfdPicker};
 pub use filters::{Filter, SortOrder};
 pub use keys::SHORTCUTS;
 pub use loading::{Loaded, Source, load_source};
@@ -44,6 +44,7 @@ pub use timeline::{conflict_links, year_position};
 use std::collections::HashMap;
 use std::time::Duration;
 
+use crate::annotations::store::{Place, Store, StoreConfig};
 use crate::annotations::{Annotations, GroupNote};
 use crate::corrections::Corrections;
 use history::History;
@@ -65,8 +66,14 @@ pub struct ParallaxApp {
     exporter: Option<Box<dyn Exporter>>,
     prefs: Prefs,
     annotations: Annotations,
-    /// Annotations of the folders opened in this session (until the store keeps them).
+    /// Annotations of the folders opened in this session.
     session_annotations: HashMap<Source, Annotations>,
+    /// Where annotations are kept on disk (`None`: only for the session, as in tests).
+    store_config: Option<StoreConfig>,
+    /// The stores of the folders opened in this session, saved a moment after each change.
+    stores: HashMap<Source, Store>,
+    /// The stored corrections differ from those of what is shown: analyse again.
+    reanalyse_wanted: bool,
     history: History<Annotations>,
     view: View,
     columns: Vec<String>,
@@ -131,6 +138,9 @@ impl ParallaxApp {
             prefs,
             annotations: Annotations::default(),
             session_annotations: HashMap::new(),
+            store_config: None,
+            stores: HashMap::new(),
+            reanalyse_wanted: false,
             history: History::default(),
             view: View::default(),
             columns_chosen: false,
@@ -154,10 +164,94 @@ impl ParallaxApp {
         let prefs = Prefs::load(cc.storage);
         let source = prefs.start_source(requested);
         let mut app =
-            ParallaxApp::showing(Loaded::empty(source.clone()), Box::new(RfdPicker), prefs);
+            ParallaxApp::showing(Loaded::empty(source.clone()), Box::new(RfdPicker), prefs)
+                .with_exporter(Box::new(RfdExporter::default()))
+                .with_store(StoreConfig::default());
         app.initial = true;
         app.start_job(JobKind::Open(source), &cc.egui_ctx);
         app
+    }
+
+    /// Keeps annotations on disk: each folder's in its `.parallax/annotations.json` (or the
+    /// data directory `config` names), saved a moment after each change and on closing.
+    pub fn with_store(mut self, config: StoreConfig) -> ParallaxApp {
+        self.store_config = Some(config);
+        let source = self.loaded.source.clone();
+        let comparison = self.loaded.comparison.clone();
+        if let Some(store) = self.store_of(&source) {
+            if !comparison.groups.is_empty() {
+                store.attach(&comparison);
+            }
+            self.annotations = store.annotations().clone();
+        }
+        self.session_annotations
+            .insert(source, self.annotations.clone());
+        self.reanalyse_wanted = self.annotations.corrections != self.loaded.corrections;
+        self
+    }
+
+    /// The store of the shown folder's annotations, when they are kept on disk.
+    pub fn store(&self) -> Option<&Store> {
+        self.stores.get(&self.loaded.source)
+    }
+
+    /// Saves every store with unsaved changes now (on closing the window).
+    pub fn flush_annotations(&mut self) {
+        for store in self.stores.values_mut() {
+            if let Err(e) = store.flush() {
+                log::error!("annotations not saved: {e}");
+                self.error = Some(format!("annotations not saved: {e}"));
+            }
+        }
+    }
+
+    /// What the load report says of the annotations.
+    fn annotations_info(&self) -> load_report::AnnotationsInfo {
+        let orphans =
+            crate::annotations::attach::orphans(&self.annotations, &self.loaded.comparison)
+                .into_iter()
+                .map(|(id, n)| {
+                    let verdict = n.verdict.map(|v| v.as_str()).unwrap_or("no verdict");
+                    (id.clone(), format!("{verdict}; {}", n.note))
+                })
+                .collect();
+        let log = crate::logging::current_path().map(|p| p.display().to_string());
+        match self.store() {
+            Some(store) => load_report::AnnotationsInfo {
+                location: store.location_note(),
+                warnings: store
+                    .warnings()
+                    .iter()
+                    .cloned()
+                    .chain(store.last_error().map(String::from))
+                    .collect(),
+                orphans,
+                log,
+            },
+            None => load_report::AnnotationsInfo {
+                location: "kept for this session only".into(),
+                warnings: Vec::new(),
+                orphans,
+                log,
+            },
+        }
+    }
+
+    /// The store of a source, opened on first use (when annotations are kept on disk).
+    fn store_of(&mut self, source: &Source) -> Option<&mut Store> {
+        let config = self.store_config.as_ref()?;
+        Some(self.stores.entry(source.clone()).or_insert_with(|| {
+            let place = match source {
+                Source::Sample => Place::Sample,
+                Source::Folder(dir) => Place::Folder(dir.clone()),
+            };
+            let store = Store::open_with(&place, config);
+            for w in store.warnings() {
+                log::warn!("annotations: {w}");
+            }
+            log::info!("annotations: {}", store.location_note());
+            store
+        }))
     }
 
     /// Plugs in the exporter that Export… (Ctrl+E) calls.
@@ -429,7 +523,28 @@ impl ParallaxApp {
     fn annotations_changed(&mut self, ctx: &egui::Context) {
         self.session_annotations
             .insert(self.loaded.source.clone(), self.annotations.clone());
+        let annotations = self.annotations.clone();
+        let source = self.loaded.source.clone();
+        if let Some(store) = self.store_of(&source) {
+            store.replace(annotations);
+        }
         self.reanalyse_if_needed(ctx);
+    }
+
+    /// Saves the shown folder's annotations when a save is due; returns how long until the
+    /// next one (for a repaint).
+    fn autosave(&mut self) -> Option<Duration> {
+        let store = self.stores.get_mut(&self.loaded.source)?;
+        let now = std::time::Instant::now();
+        match store.tick(now) {
+            Some(Err(e)) => {
+                log::error!("annotations not saved: {e}");
+                self.error = Some(format!("annotations not saved (tried again shortly): {e}"));
+            }
+            Some(Ok(path)) => log::debug!("annotations saved to {}", path.display()),
+            None => {}
+        }
+        store.wait(now)
     }
 
     /// Starts an analysis with the current corrections unless the shown one (or the one
@@ -453,10 +568,11 @@ impl ParallaxApp {
             JobKind::Open(source) => {
                 let corrections = if *source == self.loaded.source {
                     self.annotations.corrections.clone()
+                } else if let Some(a) = self.session_annotations.get(source) {
+                    a.corrections.clone()
                 } else {
-                    self.session_annotations
-                        .get(source)
-                        .map(|a| a.corrections.clone())
+                    self.store_of(source)
+                        .map(|st| st.annotations().corrections.clone())
                         .unwrap_or_default()
                 };
                 (source.clone(), None, corrections)
@@ -572,10 +688,14 @@ impl ParallaxApp {
             self.watcher = None;
         }
         if !same_source {
+            let stored = self
+                .store_of(&loaded.source)
+                .map(|st| st.annotations().clone());
             self.annotations = self
                 .session_annotations
                 .get(&loaded.source)
                 .cloned()
+                .or(stored)
                 .unwrap_or_default();
             self.history.clear();
             self.columns_chosen = false;
@@ -606,6 +726,25 @@ impl ParallaxApp {
         if !same_source || self.reader.target.is_some() {
             self.reader.target = None;
         }
+        // notes whose groups changed id (the files changed) follow their statements
+        let source = loaded.source.clone();
+        let annotations = self.annotations.clone();
+        if let Some(store) = self.store_of(&source) {
+            store.replace(annotations);
+            let report = store.attach(&loaded.comparison);
+            if report.changed() {
+                self.annotations = store.annotations().clone();
+                self.session_annotations
+                    .insert(source, self.annotations.clone());
+            }
+        }
+        log::info!(
+            "showing {}: {} documents, {} groups, {} warnings",
+            loaded.source.display_name(),
+            loaded.comparison.documents.len(),
+            loaded.comparison.groups.len(),
+            loaded.comparison.warnings.len()
+        );
         let chosen = self.columns_chosen.then_some(self.columns.as_slice());
         self.columns = table::carry_columns(chosen, &loaded, &loaded.corrections);
         self.loaded = loaded;
@@ -672,11 +811,39 @@ impl ParallaxApp {
     }
 
     fn export(&mut self) {
-        let Some(exporter) = self.exporter.as_mut() else {
+        if self.exporter.is_none() {
             self.status = Some("Export needs an exporter, and this build has none".into());
             return;
+        }
+        // what the filters show (the column choice only arranges the view)
+        let filter = crate::export::Filter {
+            disputed_only: self.filter.disputed_only,
+            topics: self.filter.topics.iter().cloned().collect(),
+            sides: self.filter.side.iter().cloned().collect(),
+            search: self.filter.search.clone(),
+            ..Default::default()
         };
-        match exporter.export(&self.loaded.comparison, &self.annotations) {
+        let mut comparison = self.loaded.comparison.clone();
+        crate::annotations::attach::apply(&mut comparison, &self.annotations);
+        let options = crate::export::Options {
+            filter,
+            date: Some(crate::export::export_date()),
+            topics: self.loaded.corpus.lexicon().topics,
+            orphans: crate::annotations::attach::orphans(&self.annotations, &comparison)
+                .into_iter()
+                .map(|(id, note)| (id.clone(), note.clone()))
+                .collect(),
+        };
+        let name = self.loaded.source.display_name();
+        let name = if name.contains("sample") {
+            "parallax-sample".to_string()
+        } else {
+            name
+        };
+        let Some(exporter) = self.exporter.as_mut() else {
+            return;
+        };
+        match exporter.export(&comparison, &self.annotations, &options, &name) {
             Ok(Some(message)) => {
                 self.status = Some(message);
                 self.error = None;
@@ -690,6 +857,9 @@ impl ParallaxApp {
     /// through [`eframe::App::ui`]; benchmarks call it directly.)
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if std::mem::take(&mut self.reanalyse_wanted) {
+            self.reanalyse_if_needed(&ctx);
+        }
         self.poll(&ctx);
         if self.shown_title != self.title() {
             self.shown_title = self.title();
@@ -790,7 +960,9 @@ impl ParallaxApp {
                 View::Timeline => {
                     timeline::timeline_ui(ui, &self.loaded, &self.columns, &mut self.timeline)
                 }
-                View::LoadReport => load_report::load_report_ui(ui, &self.loaded),
+                View::LoadReport => {
+                    load_report::load_report_ui(ui, &self.loaded, &self.annotations_info())
+                }
             };
             commands.extend(more);
         });
@@ -802,6 +974,9 @@ impl ParallaxApp {
         }
         if self.job.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
+        }
+        if let Some(wait) = self.autosave() {
+            ctx.request_repaint_after(wait);
         }
     }
 }
@@ -848,7 +1023,19 @@ impl eframe::App for ParallaxApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.prefs.save(storage);
+        self.flush_annotations();
     }
+
+    fn on_exit(&mut self) {
+        self.flush_annotations();
+    }
+}
+
+/// The app icon for the window's title bar and task bar (the 64 px rendering of
+/// `assets/icon.svg`).
+pub fn window_icon() -> std::sync::Arc<egui::IconData> {
+    let png = include_bytes!("../../assets/icons/parallax-64.png");
+    std::sync::Arc::new(eframe::icon_data::from_png_bytes(png).unwrap_or_default())
 }
 
 /// Opens the window on a source; returns when the window closes. Started without a folder
@@ -860,7 +1047,8 @@ pub fn run(source: Source) -> eframe::Result<()> {
             .with_app_id("parallax")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
         ..Default::default()
     };
     eframe::run_native(

@@ -12,5 +12,6 @@ mod props;
 mod reading;
 mod support;
 mod ui;
+mod ui_annotations;
 mod ui_comparison;
 mod ui_snapshots;

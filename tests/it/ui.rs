@@ -303,6 +303,8 @@ impl Exporter for KeepingExporter {
         &mut self,
         comparison: &Comparison,
         annotations: &Annotations,
+        _options: &parallax::export::Options,
+        _name: &str,
     ) -> Result<Option<String>, String> {
         self.0
             .borrow_mut()
@@ -358,4 +360,14 @@ impl eframe::Storage for MemoryStorage {
         self.0.remove(key);
     }
     fn flush(&mut self) {}
+}
+
+#[test]
+fn the_window_has_the_app_icon() {
+    let icon = parallax::app::window_icon();
+    assert_eq!((icon.width, icon.height), (64, 64));
+    assert_eq!(icon.rgba.len(), 64 * 64 * 4);
+    // not blank: the icon's dark tile covers the middle
+    let middle = ((32 * 64 + 32) * 4) as usize;
+    assert_eq!(icon.rgba[middle + 3], 255);
 }
