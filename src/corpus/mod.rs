@@ -414,7 +414,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
         }
         found += 1;
         if files.len() < options.max_documents {
-            let name_warning = name_warning(dir, entry.path(), &rel);
+            let name_warning = name_warning(dir, entry.path());
             files.push((rel, entry.into_path(), name_warning));
         }
     }
@@ -491,13 +491,13 @@ fn read_lexicon_file(path: &Path) -> Result<Option<String>, String> {
 
 /// The warning for a file whose path below `root` is not valid UTF-8 (or holds control
 /// characters), shown under its escaped name.
-fn name_warning(root: &Path, path: &Path, rel: &str) -> Option<String> {
+fn name_warning(root: &Path, path: &Path) -> Option<String> {
     let below = path.strip_prefix(root).unwrap_or(path);
     let clean = below
         .to_str()
         .is_some_and(|n| !n.chars().any(char::is_control));
     (!clean).then(|| {
-        format!("the file name is not valid UTF-8 or holds control characters: shown as {rel}")
+        "the file name is not valid UTF-8 or holds control characters: shown escaped".to_string()
     })
 }
 
@@ -557,10 +557,13 @@ fn walk_warning(root: &Path, e: &walkdir::Error) -> String {
         .map(|p| relative(root, p))
         .unwrap_or_else(|| "?".to_string());
     if let Some(ancestor) = e.loop_ancestor() {
-        format!(
-            "skipped {path}: link loop back to {}",
-            relative(root, ancestor)
-        )
+        let to = relative(root, ancestor);
+        let to = if to.is_empty() {
+            "the folder itself".to_string()
+        } else {
+            to
+        };
+        format!("skipped {path}: link loop back to {to}")
     } else if let Some(io) = e.io_error() {
         format!("skipped {path}: cannot read: {io}")
     } else {

@@ -107,6 +107,11 @@ pub fn sentences(body: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Range<us
     out
 }
 
+/// The longest sentence kept whole, in bytes. A longer one (text without stops: a scraped
+/// table, a file of one line) is cut at spaces into pieces no longer, so that no statement
+/// is a whole file and the work on each stays small.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
 fn push_trimmed(out: &mut Vec<Range<usize>>, body: &str, r: Range<usize>) {
     if r.start >= r.end {
         return;
@@ -114,9 +119,25 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, body: &str, r: Range<usize>) {
     let s = &body[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(r.start + lead..r.end - trail);
+    if lead + trail >= s.len() {
+        return;
     }
+    let (mut start, end) = (r.start + lead, r.end - trail);
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !body.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let piece = &body[start..limit];
+        let cut = match piece.rfind(char::is_whitespace) {
+            Some(i) if !piece[..i].trim_end().is_empty() => start + piece[..i].trim_end().len(),
+            _ => limit,
+        };
+        out.push(start..cut);
+        let rest = &body[cut..end];
+        start = cut + (rest.len() - rest.trim_start().len());
+    }
+    out.push(start..end);
 }
 
 /// Whether a full stop after `before` ends the sentence, given the text `after` it.

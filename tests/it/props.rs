@@ -219,6 +219,21 @@ proptest! {
     }
 
     #[test]
+    fn long_sentences_are_cut_at_spaces(words in prop::collection::vec("[a-zé£%0-9]{1,12}", 150..700), sep in prop::sample::select(vec![" ", "  ", "\n", " \t "])) {
+        let body = words.join(sep);
+        let lex = lexicon();
+        let pieces = segment::sentences(&body, 0..body.len(), lex);
+        let mut prev = 0;
+        for r in &pieces {
+            prop_assert!(in_text(&body, r) && r.start >= prev && r.len() <= segment::MAX_SENTENCE_BYTES);
+            prop_assert!(body[prev..r.start].trim().is_empty(), "a word was dropped");
+            prop_assert!(!body[r.clone()].starts_with(char::is_whitespace) && !body[r.clone()].ends_with(char::is_whitespace));
+            prev = r.end;
+        }
+        prop_assert_eq!(prev, body.len());
+    }
+
+    #[test]
     fn html_text_never_holds_script_content(words in "[a-z ]{0,40}", secret in "[A-Z]{8}") {
         let page = format!(
             "<p>{words}</p><script>var x = '{secret}';</script><style>.{secret} {{}}</style><!-- {secret} -->"
@@ -251,6 +266,7 @@ proptest! {
             for s in segment::sentences(&body, p.span.clone(), lex) {
                 prop_assert!(in_text(&body, &s) && s.start >= prev && s.end <= p.span.end);
                 prop_assert!(s.start < s.end, "empty sentence {s:?}");
+                prop_assert!(s.len() <= segment::MAX_SENTENCE_BYTES);
                 prev = s.end;
                 for e in entities::figures(&body[s.clone()], Some(2020)) {
                     prop_assert!(body[s.clone()].contains(&e.text) && !e.value.is_empty());
