@@ -171,16 +171,21 @@ fn main() -> ExitCode {
         None => match cli.paths.first() {
             None => window(Source::Sample),
             Some(path) => {
-                let dir = if path.is_file() {
-                    path.parent()
-                        .map_or_else(|| PathBuf::from("."), PathBuf::from)
+                // a file: its folder, with the file shown in the reader
+                let (dir, document) = if path.is_file() {
+                    let dir = path
+                        .parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .map_or_else(|| PathBuf::from("."), PathBuf::from);
+                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                    (dir, name)
                 } else {
-                    path.clone()
+                    (path.clone(), None)
                 };
                 if let Err(e) = check_folder(&dir) {
                     return fail(&e);
                 }
-                window(Source::Folder(dir))
+                window_on(Source::Folder(dir), document)
             }
         },
         Some(Cmd::Open { dir }) => {
@@ -229,7 +234,11 @@ fn check_folder(dir: &std::path::Path) -> Result<(), String> {
 }
 
 fn window(source: Source) -> ExitCode {
-    let error = match app::run(source) {
+    window_on(source, None)
+}
+
+fn window_on(source: Source, document: Option<String>) -> ExitCode {
+    let error = match app::run_on(source, document) {
         Ok(()) => return ExitCode::SUCCESS,
         Err(e) => e.to_string(),
     };

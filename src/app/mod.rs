@@ -74,6 +74,9 @@ pub struct ParallaxApp {
     stores: HashMap<Source, Store>,
     /// The stored corrections differ from those of what is shown: analyse again.
     reanalyse_wanted: bool,
+    /// A document to show in the reader once its folder is loaded (its path relative to
+    /// the folder, `/` separators): `parallax FILE` opens the file's folder on that file.
+    select_when_loaded: Option<String>,
     history: History<Annotations>,
     view: View,
     columns: Vec<String>,
@@ -141,6 +144,7 @@ impl ParallaxApp {
             store_config: None,
             stores: HashMap::new(),
             reanalyse_wanted: false,
+            select_when_loaded: None,
             history: History::default(),
             view: View::default(),
             columns_chosen: false,
@@ -170,6 +174,33 @@ impl ParallaxApp {
         app.initial = true;
         app.start_job(JobKind::Open(source), &cc.egui_ctx);
         app
+    }
+
+    /// Shows the document at `path` (relative to the folder, `/` separators) in the reader
+    /// as soon as the folder is loaded (now, if it is).
+    pub fn select_document_path(mut self, path: &str) -> ParallaxApp {
+        self.select_when_loaded = Some(path.to_string());
+        self.take_document_selection();
+        self
+    }
+
+    /// Selects the document asked for with [`ParallaxApp::select_document_path`] when it is
+    /// among the shown ones.
+    fn take_document_selection(&mut self) {
+        let Some(path) = &self.select_when_loaded else {
+            return;
+        };
+        if let Some(i) = self
+            .loaded
+            .comparison
+            .documents
+            .iter()
+            .position(|d| d.path == *path)
+        {
+            self.selected_document = Some(i);
+            self.view = View::Reader;
+            self.select_when_loaded = None;
+        }
     }
 
     /// Keeps annotations on disk: each folder's in its `.parallax/annotations.json` (or the
@@ -728,6 +759,7 @@ impl ParallaxApp {
         }
         // notes whose groups changed id (the files changed) follow their statements
         let source = loaded.source.clone();
+        let select_after = self.select_when_loaded.is_some();
         let annotations = self.annotations.clone();
         if let Some(store) = self.store_of(&source) {
             store.replace(annotations);
@@ -748,6 +780,9 @@ impl ParallaxApp {
         let chosen = self.columns_chosen.then_some(self.columns.as_slice());
         self.columns = table::carry_columns(chosen, &loaded, &loaded.corrections);
         self.loaded = loaded;
+        if select_after {
+            self.take_document_selection();
+        }
         self.error = None;
         if matches!(kind, JobKind::Open(_))
             && self
@@ -1041,6 +1076,12 @@ pub fn window_icon() -> std::sync::Arc<egui::IconData> {
 /// Opens the window on a source; returns when the window closes. Started without a folder
 /// (`Source::Sample`), it reopens the folder open when it last closed.
 pub fn run(source: Source) -> eframe::Result<()> {
+    run_on(source, None)
+}
+
+/// Like [`run`], showing the document at `document` (a path relative to the folder, `/`
+/// separators) in the reader once the folder is loaded.
+pub fn run_on(source: Source, document: Option<String>) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(format!("Parallax — {}", source.display_name()))
@@ -1054,6 +1095,12 @@ pub fn run(source: Source) -> eframe::Result<()> {
     eframe::run_native(
         "Parallax",
         options,
-        Box::new(move |cc| Ok(Box::new(ParallaxApp::start(source, cc)))),
+        Box::new(move |cc| {
+            let app = ParallaxApp::start(source, cc);
+            Ok(Box::new(match document {
+                Some(path) => app.select_document_path(&path),
+                None => app,
+            }))
+        }),
     )
 }

@@ -371,3 +371,27 @@ fn the_window_has_the_app_icon() {
     let middle = ((32 * 64 + 32) * 4) as usize;
     assert_eq!(icon.rgba[middle + 3], 255);
 }
+
+#[test]
+fn a_file_given_at_start_opens_its_folder_on_that_document() {
+    let dir = folder(&[
+        (
+            "a.txt",
+            b"---\ntitle: First\n---\nThe ferry runs on Sundays.\n",
+        ),
+        (
+            "b.txt",
+            b"---\ntitle: Second\n---\nThe ferry stops in winter.\n",
+        ),
+        ("c.txt", b"---\ntitle: Third\n---\nThe ferry is late.\n"),
+    ]);
+    let (h, _) = harness_with(Source::Folder(dir.path().to_path_buf()), vec![], |app| {
+        app.select_document_path("b.txt")
+    });
+    let shown = h.state().selected().expect("a document is shown");
+    assert_eq!(
+        h.state().loaded().comparison.documents[shown].title,
+        "Second"
+    );
+    assert_eq!(h.state().view(), View::Reader);
+}
