@@ -117,7 +117,11 @@ fn ui_frame(c: &mut Criterion) {
         let mut n = 0u32;
         b.iter(|| {
             n += 1;
-            let k = if n.is_multiple_of(5_000) { Key::Home } else { Key::J };
+            let k = if n.is_multiple_of(5_000) {
+                Key::Home
+            } else {
+                Key::J
+            };
             black_box(frame(&ctx, &mut app, input(WIDTH, key(k).to_vec())))
         })
     });
