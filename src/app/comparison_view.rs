@@ -23,7 +23,7 @@ use crate::annotations::Annotations;
 use crate::comparison::Relation;
 
 /// At most this many statements of a side are shown in a cell (the rest are counted).
-pub const PER_CELL: usize = 3;
+pub const PER_CELL: usize = super::loading::FIRST_PER_SIDE;
 /// At most this many lines of a statement are shown in a cell.
 pub const MAX_LINES: usize = 4;
 /// At most this many lines of reasons are shown in a row's first cell.
@@ -142,18 +142,23 @@ impl State {
         if g.reasons.is_empty() {
             return 0;
         }
-        let chars: usize = g
-            .reasons
-            .iter()
-            .map(|r| r.kind.len() + r.detail.chars().count() + 4)
-            .sum();
         let per_line = ((m.header_w - 2.0 * PAD) / (m.small.size * 0.5)).max(8.0);
+        // a big group may have thousands of reasons: count only what the lines can hold
+        let cap = (per_line * REASON_LINES as f32) as usize;
+        let mut chars = 0;
+        for r in &g.reasons {
+            chars += r.kind.len() + r.detail.len() + 4;
+            if chars > cap {
+                return REASON_LINES;
+            }
+        }
         ((chars as f32 * 1.1 / per_line).ceil() as usize).clamp(1, REASON_LINES)
     }
 
     /// A row's height: the tallest of its first cell and its columns. Runs for every row
     /// when the widths change, so it allocates nothing: `column_of_side` maps a side's index
-    /// to its column, `cols` is scratch space (height, shown, all) per column.
+    /// to its column (empty: no columns, every statement in one), `cols` is scratch space
+    /// (height, shown, all) per column.
     fn row_height(
         &self,
         loaded: &Loaded,
@@ -163,24 +168,30 @@ impl State {
         m: &Metrics,
     ) -> f32 {
         cols.fill((0.0, 0, 0));
-        let no_columns = column_of_side.iter().all(Option::is_none);
+        let no_columns = column_of_side.is_empty();
         let mut others = false;
-        for &s in &loaded.group_members[group] {
-            let column = if no_columns {
-                Some(0)
-            } else {
-                loaded.statement_side[s].and_then(|i| column_of_side[i])
-            };
-            match column {
-                Some(c) => {
-                    let cell = &mut cols[c];
-                    cell.2 += 1;
-                    if cell.1 < PER_CELL {
-                        cell.1 += 1;
-                        cell.0 += m.small_h + self.lines(s, m) as f32 * m.body_h + GAP;
+        let statement_h = |s: usize| m.small_h + self.lines(s, m) as f32 * m.body_h + GAP;
+        if no_columns {
+            let members = &loaded.group_members[group];
+            let shown = &members[..members.len().min(PER_CELL)];
+            cols[0] = (
+                shown.iter().map(|&s| statement_h(s)).sum(),
+                shown.len(),
+                members.len(),
+            );
+        } else {
+            for cell in &loaded.group_cells[group] {
+                match cell.side.and_then(|i| column_of_side[i]) {
+                    Some(c) => {
+                        let shown = &cell.first[..cell.first.len().min(PER_CELL)];
+                        cols[c] = (
+                            shown.iter().map(|&s| statement_h(s)).sum(),
+                            shown.len(),
+                            cell.count,
+                        );
                     }
+                    None => others = true,
                 }
-                None => others = true,
             }
         }
         let mut tallest = m.body_h + Self::reason_lines(loaded, group, m) as f32 * m.small_h;
@@ -206,12 +217,17 @@ impl State {
         if self.layout_key == Some(key) {
             return;
         }
-        let column_of_side: Vec<Option<usize>> = loaded
-            .comparison
-            .sides
-            .iter()
-            .map(|side| columns.iter().position(|c| *c == side.id))
-            .collect();
+        // empty when there are no columns: every statement in one
+        let column_of_side: Vec<Option<usize>> = if columns.is_empty() {
+            Vec::new()
+        } else {
+            loaded
+                .comparison
+                .sides
+                .iter()
+                .map(|side| columns.iter().position(|c| *c == side.id))
+                .collect()
+        };
         let mut cols = vec![(0.0, 0, 0); columns.len().max(1)];
         let mut offsets = Vec::with_capacity(self.rows.len() + 1);
         let mut y = 0.0;
@@ -609,12 +625,7 @@ fn row_ui(
     y += m.body_h;
     let reason_lines = State::reason_lines(loaded, g, m);
     if reason_lines > 0 {
-        let text = group
-            .reasons
-            .iter()
-            .map(|r| format!("{}: {}", r.kind.replace('-', " "), r.detail))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let text = reasons_text(group, 600);
         let galley = ui.fonts_mut(|f| {
             f.layout_job(capped(
                 &text,
@@ -628,14 +639,11 @@ fn row_ui(
         y += reason_lines as f32 * m.small_h;
     }
     if !model.columns.is_empty() && !cells.others.is_empty() {
-        let mut names: Vec<String> = cells
-            .others
-            .iter()
-            .map(|&s| loaded.side_name(loaded.comparison.statements[s].claimant.as_deref()))
-            .collect();
-        names.sort();
-        names.dedup();
-        let text = format!("+{} from {}", cells.others.len(), names.join(", "));
+        let text = format!(
+            "+{} from {}",
+            cells.others.len(),
+            other_sides(loaded, &cells.others, 3)
+        );
         let galley = ui.fonts_mut(|f| {
             f.layout_job(capped(
                 &text,
@@ -717,6 +725,56 @@ fn row_ui(
     }
 }
 
+/// A group's reasons as one text (`kind: detail; …`), cut after about `max` bytes: a big
+/// group may have thousands, and only the first lines are shown.
+pub fn reasons_text(group: &crate::comparison::Group, max: usize) -> String {
+    let mut text = String::new();
+    for (i, r) in group.reasons.iter().enumerate() {
+        if text.len() > max {
+            text.push_str(&format!(" (and {} more)", group.reasons.len() - i));
+            break;
+        }
+        if i > 0 {
+            text.push_str("; ");
+        }
+        text.push_str(&r.kind.replace('-', " "));
+        text.push_str(": ");
+        text.push_str(&r.detail);
+    }
+    text
+}
+
+/// The names of the first `max` distinct sides of `statements` (`unknown` for no claimant),
+/// and how many more there are, without reading more than needed.
+fn other_sides(loaded: &Loaded, statements: &[usize], max: usize) -> String {
+    let mut seen: Vec<Option<usize>> = Vec::new();
+    let mut more = false;
+    for &s in statements {
+        let side = loaded.statement_side[s];
+        if !seen.contains(&side) {
+            if seen.len() == max {
+                more = true;
+                break;
+            }
+            seen.push(side);
+        }
+    }
+    let mut names: Vec<String> = seen
+        .iter()
+        .map(|i| {
+            i.map_or_else(
+                || "unknown".to_string(),
+                |i| loaded.comparison.sides[i].name.clone(),
+            )
+        })
+        .collect();
+    names.sort();
+    if more {
+        names.push("other sides".to_string());
+    }
+    names.join(", ")
+}
+
 /// A one-format layout job cut to `rows` rows.
 fn capped(
     text: &str,
@@ -747,8 +805,9 @@ fn row_label(
     if let Some(v) = verdict {
         label.push_str(&format!(" ({v})"));
     }
-    for r in &group.reasons {
-        label.push_str(&format!(". {}: {}", r.kind.replace('-', " "), r.detail));
+    if !group.reasons.is_empty() {
+        label.push_str(". ");
+        label.push_str(&reasons_text(group, 1_000));
     }
     for (c, shown) in cells.shown.iter().enumerate() {
         if let Some(&s) = shown.first() {

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use memchr::memmem;
 use rayon::prelude::*;
 
 use super::Loaded;
@@ -70,8 +71,15 @@ impl Filter {
         self.search.trim().to_lowercase()
     }
 
-    /// Whether group `g` of `loaded` is a row, with `columns` the column sides.
-    pub fn keeps(&self, loaded: &Loaded, g: usize, columns: &[String], needle: &str) -> bool {
+    /// Whether group `g` of `loaded` is a row, with `columns` the column sides and `needle`
+    /// the search (see [`Filter::needle`]) made into a finder.
+    pub fn keeps(
+        &self,
+        loaded: &Loaded,
+        g: usize,
+        columns: &[String],
+        needle: Option<&memmem::Finder<'_>>,
+    ) -> bool {
         let group: &Group = &loaded.comparison.groups[g];
         if self.disputed_only && group.relation != Relation::Disputed {
             return false;
@@ -90,10 +98,7 @@ impl Filter {
         {
             return false;
         }
-        needle.is_empty()
-            || loaded.group_members[g]
-                .iter()
-                .any(|&s| loaded.search_text[s].contains(needle))
+        needle.is_none_or(|f| f.find(loaded.group_search[g].as_bytes()).is_some())
     }
 }
 
@@ -110,8 +115,9 @@ pub fn dispute_rank(g: &Group) -> (u8, usize, usize) {
 /// The rows: the groups `filter` keeps, in its order.
 pub fn rows(loaded: &Loaded, filter: &Filter, columns: &[String]) -> Vec<usize> {
     let needle = filter.needle();
+    let finder = (!needle.is_empty()).then(|| memmem::Finder::new(needle.as_bytes()));
     let groups = &loaded.comparison.groups;
-    let keep = |&g: &usize| filter.keeps(loaded, g, columns, &needle);
+    let keep = |&g: &usize| filter.keeps(loaded, g, columns, finder.as_ref());
     // a search reads every statement: on both cores when there are many
     let mut rows: Vec<usize> = if groups.len() > 2_000 {
         (0..groups.len()).into_par_iter().filter(keep).collect()

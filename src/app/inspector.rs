@@ -14,6 +14,21 @@ use crate::compare::diff::{Change, word_diff};
 
 /// At most this many pairs of statements are shown as word differences.
 const MAX_PAIRS: usize = 8;
+/// Pairs are looked for among this many first statements (a group may hold thousands).
+const PAIR_POOL: usize = 40;
+/// Statements shown at first, and added by "Show more".
+const STATEMENTS_STEP: usize = 30;
+/// Reasons shown.
+const MAX_REASONS: usize = 20;
+
+/// The inspector's own state.
+#[derive(Debug, Default)]
+pub struct State {
+    /// Text typed in the annotation editor.
+    pub editor: EditorState,
+    /// How many statements are shown, and of which group.
+    shown: (String, usize),
+}
 
 /// The inspector on group `g`.
 pub fn inspector_ui(
@@ -21,7 +36,7 @@ pub fn inspector_ui(
     loaded: &Loaded,
     annotations: &Annotations,
     g: usize,
-    editor: &mut EditorState,
+    state: &mut State,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(group) = loaded.comparison.groups.get(g) else {
@@ -80,18 +95,40 @@ pub fn inspector_ui(
             if !group.reasons.is_empty() {
                 ui.add_space(6.0);
                 ui.label(RichText::new("Why it is disputed").strong());
-                for r in &group.reasons {
+                for r in group.reasons.iter().take(MAX_REASONS) {
                     ui.label(format!("{}: {}", r.kind.replace('-', " "), r.detail));
+                }
+                if group.reasons.len() > MAX_REASONS {
+                    ui.label(
+                        RichText::new(format!(
+                            "and {} more reasons",
+                            group.reasons.len() - MAX_REASONS
+                        ))
+                        .weak(),
+                    );
                 }
             }
             ui.add_space(6.0);
             ui.separator();
             ui.label(RichText::new("Statements").strong());
-            for &s in &loaded.group_members[g] {
+            if state.shown.0 != group.id {
+                state.shown = (group.id.clone(), STATEMENTS_STEP);
+            }
+            let members = &loaded.group_members[g];
+            for &s in members.iter().take(state.shown.1) {
                 if let Some(c) = statement_ui(ui, loaded, s) {
                     commands.push(c);
                 }
                 ui.add_space(6.0);
+            }
+            if members.len() > state.shown.1 {
+                let more = (members.len() - state.shown.1).min(STATEMENTS_STEP);
+                if ui
+                    .button(format!("Show {more} more of {}", members.len()))
+                    .clicked()
+                {
+                    state.shown.1 += STATEMENTS_STEP;
+                }
             }
             pairs_ui(ui, loaded, g);
             ui.separator();
@@ -99,7 +136,7 @@ pub fn inspector_ui(
                 ui,
                 annotations,
                 &group.id,
-                editor,
+                &mut state.editor,
             ));
         });
     commands
@@ -193,14 +230,18 @@ fn statement_ui(ui: &mut egui::Ui, loaded: &Loaded, s: usize) -> Option<Command>
 /// between its statements): removed words struck through, added words marked.
 fn pairs_ui(ui: &mut egui::Ui, loaded: &Loaded, g: usize) {
     let members = &loaded.group_members[g];
+    let members = &members[..members.len().min(PAIR_POOL)];
     let statements = &loaded.comparison.statements;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (i, &a) in members.iter().enumerate() {
+    'pairs: for (i, &a) in members.iter().enumerate() {
         for &b in &members[i + 1..] {
             if statements[a].text != statements[b].text
                 && statements[a].claimant != statements[b].claimant
             {
                 pairs.push((a, b));
+                if pairs.len() > MAX_PAIRS {
+                    break 'pairs;
+                }
             }
         }
     }
@@ -227,7 +268,7 @@ fn pairs_ui(ui: &mut egui::Ui, loaded: &Loaded, g: usize) {
     } else {
         Color32::from_rgb(0xb7, 0x1c, 0x1c)
     };
-    let total = pairs.len();
+    let more = pairs.len() > MAX_PAIRS;
     for &(a, b) in pairs.iter().take(MAX_PAIRS) {
         let name = |s: usize| {
             let st = &statements[s];
@@ -258,7 +299,7 @@ fn pairs_ui(ui: &mut egui::Ui, loaded: &Loaded, g: usize) {
         ui.label(job);
         ui.add_space(4.0);
     }
-    if total > MAX_PAIRS {
-        ui.label(RichText::new(format!("and {} more pairs", total - MAX_PAIRS)).weak());
+    if more {
+        ui.label(RichText::new("and more pairs").weak());
     }
 }

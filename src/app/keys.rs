@@ -24,6 +24,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 /// The commands of the keys pressed this frame (consumed, so widgets do not see them too).
 pub fn shortcuts(ctx: &egui::Context) -> Vec<Command> {
     let typing = ctx.text_edit_focused();
+    // Escape closes an open menu or popup first
+    let popup = egui::Popup::is_any_open(ctx);
     ctx.input_mut(|i| {
         let mut out = Vec::new();
         let mut key = |m: Modifiers, k: Key, c: Command| {
@@ -55,7 +57,9 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Command> {
         key(Modifiers::NONE, Key::Home, Command::SelectEnd(false));
         key(Modifiers::NONE, Key::End, Command::SelectEnd(true));
         key(Modifiers::NONE, Key::Enter, Command::OpenInspector);
-        key(Modifiers::NONE, Key::Escape, Command::CloseInspector);
+        if !popup {
+            key(Modifiers::NONE, Key::Escape, Command::CloseInspector);
+        }
         out
     })
 }

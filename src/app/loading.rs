@@ -80,6 +80,20 @@ impl TopicWords {
 
 static GENERATION: AtomicU64 = AtomicU64::new(1);
 
+/// How many statements of one side a group keeps at hand for a cell.
+pub const FIRST_PER_SIDE: usize = 3;
+
+/// The statements of one side in one group: how many, and the first few.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideCell {
+    /// The side's index (`None`: no known claimant).
+    pub side: Option<usize>,
+    /// How many statements of the group this side makes.
+    pub count: usize,
+    /// The first [`FIRST_PER_SIDE`] of them, in the group's order.
+    pub first: Vec<usize>,
+}
+
 /// A finished analysis, indexed for the views.
 pub struct Loaded {
     /// What was loaded.
@@ -99,6 +113,9 @@ pub struct Loaded {
     pub statements_by_document: Vec<Vec<usize>>,
     /// For each group, the indices of its statements.
     pub group_members: Vec<Vec<usize>>,
+    /// For each group, its statements by side (so a row's height needs no walk over
+    /// thousands of members).
+    pub group_cells: Vec<Vec<SideCell>>,
     /// For each statement, the group it belongs to.
     pub group_of_statement: Vec<Option<usize>>,
     /// For each statement, its document's index.
@@ -109,6 +126,9 @@ pub struct Loaded {
     pub group_dates: Vec<Option<String>>,
     /// For each statement, lower-case text, speaker and document title, for searching.
     pub search_text: Vec<String>,
+    /// For each group, the search texts of its statements in one string (one search per
+    /// group, over memory read in order).
+    pub group_search: Vec<String>,
     /// Claim statements per side id (and `None` for no known claimant).
     pub claims_by_side: HashMap<Option<String>, usize>,
     /// Side indices, the most claims first (ties in side order).
@@ -176,7 +196,7 @@ impl Loaded {
                 *claims_by_side.entry(s.claimant.clone()).or_default() += 1;
             }
         }
-        let statement_side = comparison
+        let statement_side: Vec<Option<usize>> = comparison
             .statements
             .iter()
             .map(|s| {
@@ -211,6 +231,42 @@ impl Loaded {
             group_dates.push(date.map(str::to_string));
             group_members.push(members);
         }
+        let group_search = group_members
+            .iter()
+            .map(|members| {
+                let mut text = String::new();
+                for &m in members {
+                    text.push_str(&search_text[m]);
+                    text.push('\n');
+                }
+                text
+            })
+            .collect();
+        let group_cells = group_members
+            .iter()
+            .map(|members| {
+                let mut cells: Vec<SideCell> = Vec::new();
+                for &m in members {
+                    let side = statement_side[m];
+                    let cell = match cells.iter().position(|c| c.side == side) {
+                        Some(i) => &mut cells[i],
+                        None => {
+                            cells.push(SideCell {
+                                side,
+                                count: 0,
+                                first: Vec::new(),
+                            });
+                            cells.last_mut().expect("just pushed")
+                        }
+                    };
+                    cell.count += 1;
+                    if cell.first.len() < FIRST_PER_SIDE {
+                        cell.first.push(m);
+                    }
+                }
+                cells
+            })
+            .collect();
         let topic_words = TopicWords::new(&corpus);
         let mut sides_by_claims: Vec<usize> = (0..comparison.sides.len()).collect();
         sides_by_claims.sort_by_key(|&i| {
@@ -226,11 +282,13 @@ impl Loaded {
             fingerprint: None,
             statements_by_document,
             group_members,
+            group_cells,
             group_of_statement,
             document_of_statement,
             statement_side,
             group_dates,
             search_text,
+            group_search,
             claims_by_side,
             sides_by_claims,
             topic_words,

@@ -89,7 +89,7 @@ pub struct ParallaxApp {
     comparison: comparison_view::State,
     reader: reader::State,
     sides: sides_panel::State,
-    editor: annotation_editor::EditorState,
+    inspector: inspector::State,
     timeline: timeline::State,
     shown_title: String,
     applied_theme: Option<Option<ThemeChoice>>,
@@ -155,7 +155,7 @@ impl ParallaxApp {
             comparison: comparison_view::State::default(),
             reader: reader::State::default(),
             sides: sides_panel::State::default(),
-            editor: annotation_editor::EditorState::default(),
+            inspector: inspector::State::default(),
             timeline: timeline::State::default(),
             shown_title: String::new(),
             applied_theme: None,
@@ -968,7 +968,7 @@ impl ParallaxApp {
                         &self.loaded,
                         &self.annotations,
                         g,
-                        &mut self.editor,
+                        &mut self.inspector,
                     ));
                 });
         }

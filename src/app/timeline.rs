@@ -1,7 +1,7 @@
 //! The timeline: the dated claims of each side on one time axis, a lane per side, with the
 //! conflicting dates of one claim linked by a line.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use egui::{Align2, Color32, Pos2, Rect, RichText, Sense, Shape, Stroke, pos2, vec2};
 
@@ -15,11 +15,21 @@ use crate::comparison::Comparison;
 pub struct State {
     /// How many window widths the axis spans.
     pub zoom: f32,
+    /// For an analysis (by generation): the placed entries and the links.
+    cache: Option<(u64, Placed, Links)>,
 }
+
+/// Timeline entries with a place on the axis: `(entry, year)`.
+type Placed = Vec<(usize, f64)>;
+/// Pairs of entries joined as conflicting dates.
+type Links = Vec<(usize, usize)>;
 
 impl Default for State {
     fn default() -> Self {
-        State { zoom: 1.0 }
+        State {
+            zoom: 1.0,
+            cache: None,
+        }
     }
 }
 
@@ -51,9 +61,13 @@ pub fn year_position(date: &str) -> Option<f64> {
 /// reasons include `conflicting-date`, consecutive in date order, from different
 /// statements with different dates.
 pub fn conflict_links(comparison: &Comparison) -> Vec<(usize, usize)> {
+    let mut entries_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in comparison.timeline.iter().enumerate() {
+        entries_of.entry(e.statement.as_str()).or_default().push(i);
+    }
     let mut out = Vec::new();
     for g in &comparison.groups {
-        let mut involved: HashSet<&str> = HashSet::new();
+        let mut involved: Vec<&str> = Vec::new();
         for r in g.reasons.iter().filter(|r| r.kind == "conflicting-date") {
             let list = if r.statements.is_empty() {
                 &g.statements
@@ -62,15 +76,13 @@ pub fn conflict_links(comparison: &Comparison) -> Vec<(usize, usize)> {
             };
             involved.extend(list.iter().map(String::as_str));
         }
-        if involved.is_empty() {
-            continue;
-        }
-        let mut entries: Vec<(f64, usize)> = comparison
-            .timeline
+        involved.sort_unstable();
+        involved.dedup();
+        let mut entries: Vec<(f64, usize)> = involved
             .iter()
-            .enumerate()
-            .filter(|(_, e)| involved.contains(e.statement.as_str()))
-            .filter_map(|(i, e)| Some((year_position(&e.date)?, i)))
+            .filter_map(|s| entries_of.get(s))
+            .flatten()
+            .filter_map(|&i| Some((year_position(&comparison.timeline[i].date)?, i)))
             .collect();
         entries.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         for w in entries.windows(2) {
@@ -131,12 +143,18 @@ pub fn timeline_ui(
     let mut commands = Vec::new();
     let timeline = &loaded.comparison.timeline;
     let dark = ui.visuals().dark_mode;
-    let placed: Vec<(usize, f64)> = timeline
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| Some((i, year_position(&e.date)?)))
-        .collect();
-    let links = conflict_links(&loaded.comparison);
+    if state.cache.as_ref().map(|c| c.0) != Some(loaded.generation) {
+        let placed: Vec<(usize, f64)> = timeline
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((i, year_position(&e.date)?)))
+            .collect();
+        let links = conflict_links(&loaded.comparison);
+        state.cache = Some((loaded.generation, placed, links));
+    }
+    let Some((_, placed, links)) = state.cache.clone() else {
+        return commands;
+    };
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{} dated claims, {} conflicting dates linked",
@@ -238,18 +256,21 @@ pub fn timeline_ui(
             }
             // positions, nudged apart where dots of one lane would overlap
             let mut points: Vec<Option<Pos2>> = vec![None; timeline.len()];
-            let mut taken: Vec<(usize, f32, usize)> = Vec::new();
+            let lane_of: HashMap<Option<&str>, usize> = lanes
+                .iter()
+                .enumerate()
+                .map(|(l, side)| (side.as_deref(), l))
+                .collect();
+            let mut taken: HashMap<(usize, i64), usize> = HashMap::new();
             for &(i, y) in &placed {
-                let lane = lanes
-                    .iter()
-                    .position(|l| *l == timeline[i].side)
+                let lane = lane_of
+                    .get(&timeline[i].side.as_deref())
+                    .copied()
                     .unwrap_or(0);
                 let x = x_of(y);
-                let crowd = taken
-                    .iter()
-                    .filter(|(l, tx, _)| *l == lane && (tx - x).abs() < 9.0)
-                    .count();
-                taken.push((lane, x, i));
+                let slot = taken.entry((lane, (x / 9.0) as i64)).or_default();
+                let crowd = *slot;
+                *slot += 1;
                 let dy = match crowd {
                     0 => 0.0,
                     n if n % 2 == 1 => -8.0 * n.div_ceil(2) as f32,
@@ -278,6 +299,10 @@ pub fn timeline_ui(
             let clip = ui.clip_rect();
             for &(i, _) in &placed {
                 let Some(p) = points[i] else { continue };
+                let dot = Rect::from_center_size(p, vec2(12.0, 12.0));
+                if !clip.intersects(dot) {
+                    continue;
+                }
                 let e = &timeline[i];
                 let colour = e
                     .side
@@ -287,10 +312,6 @@ pub fn timeline_ui(
                         theme::parse_hex(&loaded.comparison.sides[s].colour)
                     });
                 painter.circle(p, 5.0, colour, Stroke::new(1.0, text_colour));
-                let dot = Rect::from_center_size(p, vec2(12.0, 12.0));
-                if !clip.intersects(dot) {
-                    continue;
-                }
                 let side = loaded.side_name(e.side.as_deref());
                 let label = format!("{} {side}: {}", e.date, e.text);
                 let response = ui

@@ -671,3 +671,44 @@ fn only_the_rows_in_view_are_laid_out_and_scrolling_brings_others() {
     assert_eq!(h.state().selected_group(), Some(last));
     assert_eq!(sel, 1, "the last row is on screen, selected");
 }
+
+#[test]
+fn a_claim_made_in_many_documents_shows_its_first_statements_and_more_on_request() {
+    let files: Vec<(String, Vec<u8>)> = (0..35)
+        .map(|i| {
+            (
+                format!("paper{i:02}.md"),
+                format!(
+                    "---\ntitle: Ferry news {i}\nsite_name: Harbour Post {i}\n---\n\nThe Riverton ferry will reopen in May after repairs costing £2m.\n"
+                )
+                .into_bytes(),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_slice()))
+        .collect();
+    let dir = folder(&refs);
+    let (mut h, _) = harness(Source::Folder(dir.path().to_path_buf()), vec![]);
+    let groups = &h.state().loaded().comparison.groups;
+    let g = groups
+        .iter()
+        .position(|g| g.statements.len() == 35)
+        .expect("the repeated claim is one group");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(Command::ShowGroup(g), &ctx);
+    h.run();
+    let links = |h: &Harness<'static, ParallaxApp>| {
+        h.get_all_by(|n| {
+            n.role() == Role::Link && n.label().is_some_and(|l| l.starts_with("Ferry news"))
+        })
+        .count()
+    };
+    assert_eq!(links(&h), 30);
+    h.get_by_label("Show 5 more of 35").scroll_to_me();
+    h.run();
+    h.get_by_label("Show 5 more of 35").click();
+    h.run();
+    assert_eq!(links(&h), 35);
+}
