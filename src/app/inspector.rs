@@ -282,9 +282,19 @@ fn pairs_ui(ui: &mut egui::Ui, loaded: &Loaded, g: usize) {
                 .small()
                 .strong(),
         );
+        let pieces = word_diff(&statements[a].text, &statements[b].text);
+        if !alike(&pieces) {
+            ui.label(
+                RichText::new("worded too differently for a word-by-word comparison")
+                    .small()
+                    .weak(),
+            );
+            ui.add_space(4.0);
+            continue;
+        }
         let font = egui::TextStyle::Body.resolve(ui.style());
         let mut job = LayoutJob::default();
-        for piece in word_diff(&statements[a].text, &statements[b].text) {
+        for piece in pieces {
             let mut format = TextFormat::simple(font.clone(), marks.text);
             match piece.change {
                 Change::Same => {}
@@ -301,5 +311,39 @@ fn pairs_ui(ui: &mut egui::Ui, loaded: &Loaded, g: usize) {
     }
     if more {
         ui.label(RichText::new("and more pairs").weak());
+    }
+}
+
+/// Whether two texts share enough words, in order, for their word diff to be readable: at
+/// least two fifths of the shorter one (in letters) is common.
+fn alike(pieces: &[crate::compare::diff::Piece]) -> bool {
+    let letters = |c: Change| -> usize {
+        pieces
+            .iter()
+            .filter(|p| p.change == c)
+            .map(|p| p.text.chars().filter(|c| c.is_alphanumeric()).count())
+            .sum()
+    };
+    let same = letters(Change::Same);
+    let shorter = (same + letters(Change::Removed)).min(same + letters(Change::Added));
+    same * 5 >= shorter * 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewordings_are_alike_and_different_sentences_are_not() {
+        let pieces = word_diff(
+            "The ferry will run from May at a cost of 2m.",
+            "The ferry will now run from June at a cost of 3m.",
+        );
+        assert!(alike(&pieces));
+        let pieces = word_diff(
+            "Bus fares will rise next year, the operator says.",
+            "The council has opened a new library in the town centre.",
+        );
+        assert!(!alike(&pieces));
     }
 }
