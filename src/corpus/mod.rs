@@ -410,7 +410,10 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
         // the size on disk decides before a byte is read
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
         if size > options.max_file_bytes {
-            corpus.warnings.push(over_limit(&rel, size, options));
+            corpus.warnings.push(format!(
+                "skipped {rel}: {size} bytes is over the {} byte limit",
+                options.max_file_bytes
+            ));
             continue;
         }
         if !names.insert(rel.clone()) {
@@ -464,13 +467,6 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
     }
     corpus.documents.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(corpus)
-}
-
-fn over_limit(rel: &str, size: u64, options: &LoadOptions) -> String {
-    format!(
-        "skipped {rel}: {size} bytes is over the {} byte limit",
-        options.max_file_bytes
-    )
 }
 
 /// Reads at most `limit` bytes of a file: `None` when it holds more (it grew after its size
