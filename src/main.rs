@@ -74,6 +74,9 @@ struct Limits {
     /// Skip files larger than this (bytes, or with K, M or G: 512K, 20M).
     #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = parse_size)]
     max_file_size: u64,
+    /// Read at most this many bytes of files in all (bytes, or with K, M or G).
+    #[arg(long, value_name = "SIZE", default_value = "128M", value_parser = parse_size)]
+    max_total_size: u64,
     /// Read at most this many article files.
     #[arg(long, value_name = "N", default_value_t = corpus::DEFAULT_MAX_DOCUMENTS)]
     max_files: usize,
@@ -88,6 +91,7 @@ impl Limits {
             max_file_bytes: self.max_file_size,
             max_documents: self.max_files,
             max_depth: self.max_depth,
+            max_total_bytes: self.max_total_size,
         }
     }
 }

@@ -38,6 +38,9 @@ pub struct LoadOptions {
     pub max_documents: usize,
     /// Folders nested deeper than this below the opened folder are skipped with a warning.
     pub max_depth: usize,
+    /// At most this many bytes of files are read in all (by their sizes on disk, in path
+    /// order); the files past it are reported. Analysis needs some 25 times the text's size.
+    pub max_total_bytes: u64,
 }
 
 /// The default [`LoadOptions::max_file_bytes`]: 8 MiB.
@@ -46,6 +49,8 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 pub const DEFAULT_MAX_DOCUMENTS: usize = 100_000;
 /// The default [`LoadOptions::max_depth`].
 pub const DEFAULT_MAX_DEPTH: usize = 64;
+/// The default [`LoadOptions::max_total_bytes`]: 128 MiB (some 3 GB to analyse at most).
+pub const DEFAULT_MAX_TOTAL_BYTES: u64 = 128 * 1024 * 1024;
 /// Lexicon files (`topics.yaml`, …) larger than this are ignored with a warning.
 pub const MAX_LEXICON_BYTES: u64 = 1024 * 1024;
 /// Metadata titles longer than this many characters are cut at a word.
@@ -57,6 +62,7 @@ impl Default for LoadOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_documents: DEFAULT_MAX_DOCUMENTS,
             max_depth: DEFAULT_MAX_DEPTH,
+            max_total_bytes: DEFAULT_MAX_TOTAL_BYTES,
         }
     }
 }
@@ -350,6 +356,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
         .into_iter();
     let mut files: Vec<(String, PathBuf, Option<String>)> = Vec::new();
     let mut found = 0usize;
+    let (mut total, mut over_total) = (0u64, 0usize);
     let mut names = std::collections::HashSet::new();
     while let Some(entry) = walker.next() {
         let entry = match entry {
@@ -403,7 +410,10 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
         // the size on disk decides before a byte is read
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
         if size > options.max_file_bytes {
-            corpus.warnings.push(over_limit(&rel, size, options));
+            corpus.warnings.push(format!(
+                "skipped {rel}: {size} bytes is over the {} byte limit",
+                options.max_file_bytes
+            ));
             continue;
         }
         if !names.insert(rel.clone()) {
@@ -413,10 +423,23 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
             continue;
         }
         found += 1;
-        if files.len() < options.max_documents {
-            let name_warning = name_warning(dir, entry.path());
-            files.push((rel, entry.into_path(), name_warning));
+        if files.len() >= options.max_documents {
+            continue;
         }
+        if over_total > 0 || total + size > options.max_total_bytes {
+            over_total += 1;
+            continue;
+        }
+        total += size;
+        let name_warning = name_warning(dir, entry.path());
+        files.push((rel, entry.into_path(), name_warning));
+    }
+    if over_total > 0 {
+        corpus.warnings.push(format!(
+            "read the first {} files ({total} bytes): {over_total} more would pass the {} byte total limit",
+            files.len(),
+            options.max_total_bytes
+        ));
     }
     if found > options.max_documents {
         corpus.warnings.push(format!(
@@ -444,13 +467,6 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
     }
     corpus.documents.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(corpus)
-}
-
-fn over_limit(rel: &str, size: u64, options: &LoadOptions) -> String {
-    format!(
-        "skipped {rel}: {size} bytes is over the {} byte limit",
-        options.max_file_bytes
-    )
 }
 
 /// Reads at most `limit` bytes of a file: `None` when it holds more (it grew after its size

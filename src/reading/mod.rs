@@ -76,7 +76,7 @@ pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
     };
     let known = match learn_contained(corpus) {
         Ok(known) => known,
-        Err(_) => {
+        Err(first) => {
             for (i, doc) in corpus.documents.iter().enumerate() {
                 let alone = Corpus {
                     documents: vec![doc.clone()],
@@ -94,7 +94,18 @@ pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
                     .collect(),
                 ..Corpus::default()
             };
-            learn_contained(&rest).unwrap_or_default()
+            let again = if skip.is_empty() {
+                Err(first)
+            } else {
+                learn_contained(&rest)
+            };
+            again.unwrap_or_else(|why| {
+                // a failure no single document explains: read each without the corpus's names
+                warnings.push(format!(
+                    "could not learn the names the documents share: {why}; each is read alone"
+                ));
+                Known::default()
+            })
         }
     };
     let index = TopicIndex::new(&lex.topics);
