@@ -537,9 +537,22 @@ impl ParallaxApp {
         change: impl FnOnce(&mut GroupNote),
     ) {
         let group = group.to_string();
+        // the statements' fingerprints let the note follow its claim when the files change
+        let fingerprints = self
+            .loaded
+            .comparison
+            .groups
+            .iter()
+            .find(|g| g.id == group)
+            .map(|g| {
+                crate::annotations::fingerprint::group_fingerprints(&self.loaded.comparison, g)
+            });
         self.edit(key, ctx, |a| {
             let note = a.groups.entry(group.clone()).or_default();
             change(note);
+            if let Some(f) = fingerprints {
+                note.statements = f;
+            }
             note.updated = now_rfc3339();
             if note.is_empty() {
                 a.groups.remove(&group);

@@ -68,6 +68,12 @@ fn a_verdict_and_a_side_name_set_in_the_window_are_saved_and_come_back() {
     let file = dir.path().join(".parallax/annotations.json");
     let saved = std::fs::read_to_string(&file).expect("saved in the folder");
     assert!(saved.contains("\"unclear\""), "{saved}");
+    let stored = h.state().annotations().groups.get(&group).cloned().unwrap();
+    assert_eq!(
+        stored.statements.len(),
+        h.state().loaded().comparison.groups[0].statements.len(),
+        "the note keeps its statements' fingerprints, to follow them when the files change"
+    );
     assert!(saved.contains("The Harbour"), "{saved}");
     assert_eq!(
         h.state().store().unwrap().location(),
