@@ -22,9 +22,10 @@
 //! - [`comparison`]: the model every consumer reads, the JSON contract.
 //! - [`annotations`]: the user's verdicts, notes and corrections, stored safely per folder.
 //! - [`export`]: the comparison as HTML, Markdown, CSV or JSON.
-//! - [`app`]: the egui window (the only module that imports egui).
+//! - `app`: the egui window (the only module that imports egui), behind the `gui` feature.
 
 pub mod annotations;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod compare;
 pub mod comparison;

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use parallax::annotations::attach;
 use parallax::annotations::store::{Place, Store, StoreConfig};
+#[cfg(feature = "gui")]
 use parallax::app::{self, Source};
 use parallax::corpus::{self, LoadOptions};
 use parallax::export::{self, Filter};
@@ -151,6 +152,7 @@ struct Request {
 }
 
 /// Set in the environment of the retry that uses the software renderer.
+#[cfg(feature = "gui")]
 const FALLBACK_ENV: &str = "PARALLAX_SOFTWARE_RENDERER";
 
 fn main() -> ExitCode {
@@ -241,6 +243,26 @@ fn window(source: Source) -> ExitCode {
     window_on(source, None)
 }
 
+/// What the window opens, in a build without it (`--no-default-features`).
+#[cfg(not(feature = "gui"))]
+enum Source {
+    Sample,
+    Folder(PathBuf),
+}
+
+#[cfg(not(feature = "gui"))]
+fn window_on(source: Source, _document: Option<String>) -> ExitCode {
+    let what = match source {
+        Source::Sample => "the bundled sample".to_string(),
+        Source::Folder(dir) => dir.display().to_string(),
+    };
+    fail(&format!(
+        "this build has no window (built without the `gui` feature), so {what} cannot be \
+         opened in one: use `parallax analyze DIR --format html -o report.html`"
+    ))
+}
+
+#[cfg(feature = "gui")]
 fn window_on(source: Source, document: Option<String>) -> ExitCode {
     let error = match app::run_on(source, document) {
         Ok(()) => return ExitCode::SUCCESS,

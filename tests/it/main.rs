@@ -11,7 +11,11 @@ mod hostile;
 mod props;
 mod reading;
 mod support;
+#[cfg(feature = "gui")]
 mod ui;
+#[cfg(feature = "gui")]
 mod ui_annotations;
+#[cfg(feature = "gui")]
 mod ui_comparison;
+#[cfg(feature = "gui")]
 mod ui_snapshots;
