@@ -1,7 +1,7 @@
 //! General vocabulary, kept as data in `assets/*.yaml` and compiled in; a file of the same
 //! name in the opened folder (or its `.parallax/` folder) extends it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
@@ -96,6 +96,10 @@ struct ReadingFile {
     function_words: Vec<String>,
     affiliations: Vec<String>,
     clause_breaks: Vec<String>,
+    organisation_cues: Vec<String>,
+    calendar_words: Vec<String>,
+    party_nouns: BTreeMap<String, Vec<String>>,
+    stances: BTreeMap<String, Vec<String>>,
 }
 
 /// Words of attribution and sentence structure (`reading.yaml`), all lower case.
@@ -128,6 +132,15 @@ pub struct ReadingWords {
     /// Clause openings that may start a second attribution in one sentence
     /// (`, but `, `, while `): lower case, with their spaces and punctuation.
     pub clause_breaks: Vec<String>,
+    /// Nouns after an organisation's name that show it is one (`spokesperson`, `source`).
+    pub organisation_cues: HashSet<String>,
+    /// Weekdays and months: capitalised, never part of a name.
+    pub calendar_words: HashSet<String>,
+    /// Common nouns that stand for a party of the folder, by class (`union` → `union`,
+    /// `unions`; `company` → `firm`, `business`, …): word → class.
+    pub party_nouns: HashMap<String, String>,
+    /// The stance of each reporting verb (`denied` → `denies`): verb → stance.
+    pub stances: HashMap<String, String>,
 }
 
 /// A topic of `topics.yaml`.
@@ -359,6 +372,22 @@ impl Lexicon {
                     add(r.numeric_abbreviations, &mut w.numeric_abbreviations);
                     add(r.function_words, &mut w.function_words);
                     add(r.affiliations, &mut w.affiliations);
+                    add(r.organisation_cues, &mut w.organisation_cues);
+                    add(r.calendar_words, &mut w.calendar_words);
+                    for (class, words) in r.party_nouns {
+                        let class = class.trim().to_lowercase();
+                        for word in words {
+                            w.party_nouns
+                                .insert(word.trim().to_lowercase(), class.clone());
+                        }
+                        w.party_nouns.insert(class.clone(), class);
+                    }
+                    for (stance, verbs) in r.stances {
+                        for verb in verbs {
+                            w.stances
+                                .insert(verb.trim().to_lowercase(), stance.trim().to_lowercase());
+                        }
+                    }
                     for b in r.clause_breaks {
                         let b = b.to_lowercase();
                         if !b.trim().is_empty() && !w.clause_breaks.contains(&b) {

@@ -157,6 +157,14 @@ pub struct Known {
     /// Lower-case party names by their word count, for bare mentions.
     party_words: HashMap<String, String>,
     max_party_words: usize,
+    /// How often the texts name each party (side id), for "the union" when the document
+    /// itself does not say which.
+    pub counts: HashMap<String, usize>,
+    /// People with a role, as learned: (role in lower case, full name, party).
+    pub roles: Vec<(String, String, Option<String>)>,
+    /// Other names of parties (acronyms the text defines, organisations found by their
+    /// context), lower case → party.
+    aliases: HashMap<String, String>,
     /// Full names of `people` by their last word (the text after the last space), each
     /// list in name order: surname look-ups without a scan of everyone.
     surnames: HashMap<String, Vec<String>>,
@@ -211,10 +219,31 @@ impl Known {
             .unwrap_or_else(|| party.to_string())
     }
 
-    /// A bare party name made of exactly these words, if known.
+    /// Records another name of a party ("BMA" for "British Medical Association").
+    pub fn add_alias(&mut self, alias: &str, party: &str) {
+        self.add_party(party);
+        let lower = alias.to_lowercase();
+        self.max_party_words = self.max_party_words.max(lower.split_whitespace().count());
+        self.aliases
+            .entry(lower)
+            .or_insert_with(|| self.parties[&side_id(party)].clone());
+        self.organisations
+            .entry(alias.to_string())
+            .or_insert_with(|| party.to_string());
+    }
+
+    /// A bare party name (or alias) made of exactly these words, if known.
     fn bare_party(&self, words: &[&str]) -> Option<String> {
         let lower = words.join(" ").to_lowercase();
-        self.party_words.get(&lower).cloned()
+        self.party_words
+            .get(&lower)
+            .or_else(|| self.aliases.get(&lower))
+            .cloned()
+    }
+
+    /// Whether a name is a known person's full name or surname.
+    pub fn is_person_name(&self, name: &str) -> bool {
+        self.people.contains_key(name) || (!name.contains(' ') && self.surnames.contains_key(name))
     }
 
     /// The full names of known people with this surname.
@@ -496,7 +525,8 @@ pub fn mentions(text: &str, lex: &Lexicon, known: &Known) -> Vec<Mention> {
         let mut start = run.start;
         // drop sentence openers ("Under", "The") unless they lead a possessive ("Her Majesty's")
         while start < run.end
-            && lex.reading.function_words.contains(&toks[start].lower())
+            && (lex.reading.function_words.contains(&toks[start].lower())
+                || lex.reading.calendar_words.contains(&toks[start].lower()))
             && !toks.get(start + 1).is_some_and(|t| t.possessive)
         {
             start += 1;

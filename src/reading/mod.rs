@@ -15,6 +15,7 @@
 //! organisations that speak for it.
 
 pub mod actors;
+pub mod discover;
 pub mod entities;
 pub mod quotes;
 pub mod reported;
@@ -143,8 +144,57 @@ pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
 }
 
 /// The first pass: the organisations, parties and people the corpus names.
+///
+/// Organisations whose names hold no organisation word are found by their contexts first
+/// ([`discover`]); one that turns out to be a person's name ("Doe's deputy") is dropped and
+/// the pass runs again without it.
 pub fn learn(corpus: &Corpus, lex: &Lexicon) -> Known {
+    let mut found: Vec<discover::Found> = Vec::new();
+    for doc in &corpus.documents {
+        for p in doc.paragraphs() {
+            let text = &doc.body[p.span.clone()];
+            if segment::furniture(text, lex).is_none() {
+                found.extend(discover::organisations(text, lex));
+            }
+        }
+    }
+    let known = learn_with(corpus, lex, &found);
+    let clash = |f: &discover::Found| match f {
+        discover::Found::Organisation(name) => {
+            known.is_person_name(name)
+                || name.rsplit_once(' ').is_some_and(|(_, last)| {
+                    known.is_person_name(last) && !known.parties.contains_key(&side_id(name))
+                })
+        }
+        discover::Found::Acronym { .. } => false,
+    };
+    if !found.iter().any(clash) {
+        return known;
+    }
+    let kept: Vec<discover::Found> = found.iter().filter(|f| !clash(f)).cloned().collect();
+    learn_with(corpus, lex, &kept)
+}
+
+/// The first pass with the organisations discovery found.
+fn learn_with(corpus: &Corpus, lex: &Lexicon, found: &[discover::Found]) -> Known {
     let mut known = Known::default();
+    for f in found {
+        match f {
+            discover::Found::Organisation(name) => {
+                let party = lex.party_name(name);
+                known.add_organisation(name, &party, false);
+            }
+            discover::Found::Acronym { full, short } => {
+                let party = actors::mentions(full, lex, &known)
+                    .into_iter()
+                    .find(|m| m.kind != MentionKind::Person && m.end >= full.len())
+                    .and_then(|m| m.party)
+                    .unwrap_or_else(|| lex.party_name(full));
+                known.add_organisation(full, &party, false);
+                known.add_alias(short, &party);
+            }
+        }
+    }
     for doc in &corpus.documents {
         if let (Some(party), Some(org)) = (&doc.publisher.party, &doc.publisher.organisation) {
             known.add_party(party);
@@ -196,6 +246,11 @@ pub fn learn(corpus: &Corpus, lex: &Lexicon) -> Known {
 /// Records the organisations and people of one paragraph's mentions.
 fn learn_from(known: &mut Known, doc: &str, mentions: Vec<Mention>) {
     for m in mentions {
+        if m.kind != MentionKind::Person
+            && let Some(party) = &m.party
+        {
+            *known.counts.entry(side_id(party)).or_default() += 1;
+        }
         match m.kind {
             MentionKind::Organisation => {
                 if let Some(party) = &m.party {
@@ -203,6 +258,12 @@ fn learn_from(known: &mut Known, doc: &str, mentions: Vec<Mention>) {
                 }
             }
             MentionKind::Person if m.name.contains(' ') => {
+                if let Some(role) = m.role.as_deref().filter(|r| !r.trim().is_empty()) {
+                    let entry = (role.to_lowercase(), m.name.clone(), m.party.clone());
+                    if !known.roles.contains(&entry) {
+                        known.roles.push(entry);
+                    }
+                }
                 known.add_person(&m.name, m.party.as_deref());
                 let people = known.doc_people.entry(doc.to_string()).or_default();
                 if !people.iter().any(|(n, p)| *n == m.name && *p == m.party) {
@@ -249,6 +310,9 @@ struct DocState<'a> {
     local: Known,
     /// Actors of the latest sentences, for anaphora.
     recent: Vec<Mention>,
+    /// Every actor the document names, at byte offsets of the body, for "the union" and
+    /// "the spokesperson".
+    named: Vec<Mention>,
     out: Vec<Statement>,
 }
 
@@ -270,8 +334,20 @@ pub fn read_document(
         publisher: doc.publisher.party.as_deref().map(|p| known.party(p)),
         local: Known::default(),
         recent: Vec::new(),
+        named: Vec::new(),
         out: Vec::new(),
     };
+    for p in &paragraphs {
+        let text = &doc.body[p.span.clone()];
+        if segment::furniture(text, lex).is_some() {
+            continue;
+        }
+        for mut m in actors::mentions(text, lex, known) {
+            m.start += p.span.start;
+            m.end += p.span.start;
+            st.named.push(m);
+        }
+    }
     // the people this document names in full, for "Mr Doe" and "Doe added:"
     for (name, party) in known.doc_people.get(&doc.id).into_iter().flatten() {
         st.local.add_person(name, party.as_deref());
@@ -377,7 +453,7 @@ fn chain_speakers(
 ) -> HashMap<usize, Option<Speaker>> {
     let body = &st.doc.body;
     let mut out: HashMap<usize, Option<Speaker>> = HashMap::new();
-    let mut last: Option<(Speaker, usize)> = None; // speaker, paragraph of the quote
+    let mut last: Option<(Speaker, usize, usize)> = None; // speaker, paragraph and offset of the quote
     let mut local = st.local.clone();
     // the segments of each chain, chains in order of their first segment: one pass, so a
     // body of a million quote marks is not a million scans
@@ -400,14 +476,60 @@ fn chain_speakers(
                 if found.is_some() {
                     break;
                 }
-                let Some(who) = who_of(&body[clause], st.lex) else {
+                let Some(who) = who_of(&body[clause.clone()], st.lex) else {
                     continue;
                 };
                 let lower = who.to_lowercase();
                 if st.lex.reading.person_pronouns.contains(&lower) {
-                    found = last.as_ref().map(|(s, _)| s.clone());
+                    // the latest person: the last quote's speaker or a person named since
+                    let named = st.named.iter().rev().find(|m| {
+                        m.kind == MentionKind::Person
+                            && m.end <= clause.start
+                            && last.as_ref().is_none_or(|(_, _, at)| m.start > *at)
+                    });
+                    found =
+                        match named {
+                            Some(m) => {
+                                let name = actors::full_name(&m.name, &local);
+                                let party =
+                                    m.party.clone().or_else(|| {
+                                        local.people.get(&name).cloned().flatten().or_else(|| {
+                                            st.known.people.get(&name).cloned().flatten()
+                                        })
+                                    });
+                                Some(Speaker {
+                                    name,
+                                    party,
+                                    has_role: m.role.is_some(),
+                                    person: true,
+                                })
+                            }
+                            None => last.as_ref().map(|(s, _, _)| s.clone()),
+                        };
                 } else {
                     found = actors::speaker(&who, st.lex, st.known, &local);
+                }
+                if found.is_none() {
+                    // "the spokesperson said", "the union said", "a union source said"
+                    let words: Vec<String> = lower
+                        .split_whitespace()
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+                        .filter(|w| {
+                            !matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "")
+                        })
+                        .collect();
+                    if let Some((party, person)) = st.resolve_phrase(&words, clause.start)
+                        && party.is_some()
+                    {
+                        found = Some(Speaker {
+                            name: person
+                                .clone()
+                                .unwrap_or_else(|| party.clone().unwrap_or_default()),
+                            party,
+                            has_role: true,
+                            person: person.is_some(),
+                        });
+                    }
                 }
             }
         }
@@ -416,7 +538,7 @@ fn chain_speakers(
             let starts_paragraph = paragraphs
                 .get(first.paragraph)
                 .is_some_and(|p| p.span.start == first.open);
-            if starts_paragraph && let Some((s, para)) = &last {
+            if starts_paragraph && let Some((s, para, _)) = &last {
                 // a continuation quote after the speaker's own quote
                 if *para + 1 == first.paragraph || members.iter().any(|m| m.paragraph == *para) {
                     found = Some(s.clone());
@@ -428,7 +550,8 @@ fn chain_speakers(
                 local.add_person(&s.name, s.party.as_deref());
             }
             let end_para = members.last().map_or(first.paragraph, |m| m.paragraph);
-            last = Some((s.clone(), end_para));
+            let at = members.last().map_or(first.open, |m| m.open);
+            last = Some((s.clone(), end_para, at));
         }
         out.insert(chain, found);
     }
@@ -455,6 +578,99 @@ fn speaker_party(s: &Speaker, st: &DocState) -> Option<String> {
 }
 
 impl DocState<'_> {
+    /// The party (and person) a common noun phrase at body offset `pos` stands for: a role
+    /// ("the spokesperson", "the chief executive") → the latest actor of the document given
+    /// it, else a person of the folder given it; a party noun ("the union", "company
+    /// bosses") → the latest party of that class the document names, its publisher, or the
+    /// party of that class the folder names most.
+    fn resolve_phrase(
+        &self,
+        words: &[String],
+        pos: usize,
+    ) -> Option<(Option<String>, Option<String>)> {
+        let r = &self.lex.reading;
+        let roles: Vec<&str> = words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| {
+                (r.role_words.contains(*w) || r.organisation_cues.contains(*w))
+                    && !r.party_nouns.contains_key(*w)
+            })
+            .collect();
+        let body = &self.doc.body;
+        if !roles.is_empty() {
+            let has_role = |role: &str| {
+                let role = role.to_lowercase();
+                let parts: Vec<&str> = role.split(|c: char| !c.is_alphanumeric()).collect();
+                roles.iter().all(|w| parts.contains(w))
+            };
+            let wanted = roles.join(" ");
+            for m in self.named.iter().rev().filter(|m| m.end <= pos) {
+                if m.kind == MentionKind::Person {
+                    if m.role.as_deref().is_some_and(has_role) {
+                        return Some((m.party.clone(), Some(m.name.clone())));
+                    }
+                    continue;
+                }
+                let after = body[m.end..]
+                    .trim_start_matches(['\'', '’', 's'])
+                    .trim_start();
+                let after = after.to_lowercase();
+                let before = body[..m.start].to_lowercase();
+                if m.party.is_some()
+                    && (after.starts_with(&wanted)
+                        || before.trim_end().ends_with(&format!("{wanted} for"))
+                        || before.trim_end().ends_with(&format!("{wanted} for the")))
+                {
+                    return Some((m.party.clone(), None));
+                }
+            }
+            let people: Vec<&(String, String, Option<String>)> = (self.known.roles.iter())
+                .filter(|(role, _, _)| has_role(role))
+                .collect();
+            if let [(_, name, party)] = people.as_slice() {
+                return Some((party.clone(), Some(name.clone())));
+            }
+        }
+        let class = words.iter().find_map(|w| r.party_nouns.get(w))?;
+        let fits = |party: &str| self.class_of(party) == *class;
+        if let Some(m) = self.named.iter().rev().find(|m| {
+            m.end <= pos && m.kind != MentionKind::Person && m.party.as_deref().is_some_and(fits)
+        }) {
+            return Some((m.party.clone(), None));
+        }
+        if let Some(p) = self.publisher.as_deref().filter(|p| fits(p)) {
+            return Some((Some(p.to_string()), None));
+        }
+        let best = (self.known.counts.iter())
+            .filter(|(id, n)| **n > 0 && self.known.parties.get(*id).is_some_and(|p| fits(p)))
+            .max_by_key(|(id, n)| (**n, std::cmp::Reverse((*id).clone())))?;
+        Some((self.known.parties.get(best.0).cloned(), None))
+    }
+
+    /// The class of a party by the head word of its name (the last word, or the word before
+    /// "of"): `union`, `police`, …; a name whose head is in no class is a `company`.
+    fn class_of(&self, party: &str) -> String {
+        let name = self.known.party(party).to_lowercase();
+        let head_part = name.split(" of ").next().unwrap_or(&name);
+        let head = head_part.split_whitespace().last().unwrap_or("");
+        let classes = &self.lex.reading.party_nouns;
+        classes.get(head).cloned().unwrap_or_else(|| {
+            // an acronym or a brand: the class of the organisation it names, else a company
+            (self.known.organisations.iter())
+                .filter(|(org, p)| side_id(p) == side_id(party) && org.contains(' '))
+                .find_map(|(org, _)| {
+                    let org = org.to_lowercase();
+                    let head_part = org.split(" of ").next().unwrap_or(&org).to_string();
+                    head_part
+                        .split_whitespace()
+                        .last()
+                        .and_then(|h| classes.get(h).cloned())
+                })
+                .unwrap_or_else(|| "company".to_string())
+        })
+    }
+
     /// Narrative text: sentences that are narrative or reported.
     fn narrative(&mut self, range: Range<usize>, paragraph: usize) {
         if range.start >= range.end {
@@ -474,7 +690,14 @@ impl DocState<'_> {
                 }
                 None => {
                     let ms = actors::mentions(text, self.lex, self.known);
-                    let report = reported::report(text, &ms, &self.recent, self.lex);
+                    let at = r.start;
+                    let resolve =
+                        |words: &[String], pos: usize| self.resolve_phrase(words, at + pos);
+                    let before: Vec<Mention> = (self.named.iter())
+                        .take_while(|m| m.end <= at)
+                        .cloned()
+                        .collect();
+                    let report = reported::report(text, &ms, &before, self.lex, &resolve);
                     let attribution = self.attribution(report, false);
                     self.push(r, paragraph, attribution, Some(&ms));
                     self.recent = ms;
@@ -537,7 +760,9 @@ impl DocState<'_> {
         for part in [r.start..first_end, second_start..r.end] {
             let t = &body[part.clone()];
             let ms = actors::mentions(t, self.lex, self.known);
-            let rep = reported::report(t, &ms, &before, self.lex)?;
+            let at = part.start;
+            let resolve = |words: &[String], pos: usize| self.resolve_phrase(words, at + pos);
+            let rep = reported::report(t, &ms, &before, self.lex, &resolve)?;
             if rep.claimant.is_none() && rep.speaker.is_none() {
                 return None;
             }

@@ -54,7 +54,15 @@ enum Subject {
     PartyAnaphor,
     /// "he", "she".
     PersonAnaphor,
+    /// A common noun phrase standing for a party or one of its people ("the union",
+    /// "company bosses", "the spokesperson", "the chief executive"), lower case.
+    Phrase(Vec<String>),
 }
+
+/// Resolves a common noun phrase ("the union", "the spokesperson") that stands at a byte
+/// offset of the sentence to the party and the person it means, when the document says.
+pub type PhraseResolver<'a> =
+    dyn Fn(&[String], usize) -> Option<(Option<String>, Option<String>)> + 'a;
 
 /// Reads a narrative sentence. `mentions` are the actors in `text` (byte ranges in it);
 /// `before` are the actors of the preceding sentences, latest last, for anaphora.
@@ -63,6 +71,7 @@ pub fn report(
     mentions: &[Mention],
     before: &[Mention],
     lex: &Lexicon,
+    phrase: &PhraseResolver,
 ) -> Option<Report> {
     let toks = tokens(text);
     let r = &lex.reading;
@@ -73,13 +82,19 @@ pub fn report(
         let lower = t.lower();
         let according = lower == "according" && toks.get(i + 1).is_some_and(|n| n.text == "to");
         if according {
-            let next = toks.get(i + 2).map(|n| n.start);
+            let skip = usize::from(toks.get(i + 2).is_some_and(|n| n.text == "the"));
+            let next = toks.get(i + 2 + skip).map(|n| n.start);
             if let Some(m) = next.and_then(|s| {
                 mentions
                     .iter()
                     .find(|m| m.start == s || (m.start <= s && s < m.end))
             }) {
                 main.get_or_insert((m.party.clone(), person_name(m)));
+            } else if let Some(words) = toks.get(i + 2..).and_then(|rest| noun_phrase(rest, lex))
+                && let Some(found) = phrase(&words, toks[i + 2].start)
+                && found.0.is_some()
+            {
+                main.get_or_insert(found);
             }
             continue;
         }
@@ -110,6 +125,21 @@ pub fn report(
                     .chain(before.iter())
                     .rfind(|m| m.kind == MentionKind::Person);
                 (p.and_then(|m| m.party.clone()), p.map(|m| m.name.clone()))
+            }
+            Subject::Phrase(words) => {
+                let main_party = main.as_ref().and_then(|m| m.0.clone());
+                let got = phrase(&words, anchor).unwrap_or((None, None));
+                let unusable = got.0.is_none() || (is_counter && got.0 == main_party);
+                if unusable && words.len() == 1 && lex.is_organisation_word(&words[0]) {
+                    // "the club": the latest party named, not the one whose claim it denies
+                    let exclude = if is_counter { main_party } else { None };
+                    (
+                        resolve_party(mentions, before, anchor, exclude.as_deref()),
+                        None,
+                    )
+                } else {
+                    got
+                }
             }
             Subject::PartyAnaphor => {
                 let exclude = if is_counter {
@@ -183,6 +213,19 @@ fn subject_of(
         if t.paren {
             continue;
         }
+        // an apposition between commas: "Jane Doe, the union's leader, said that"
+        if t.after == Some(',') && j + 1 == i {
+            if let Some(open) = (j.saturating_sub(12)..j)
+                .rev()
+                .find(|&k| toks[k].after == Some(','))
+                && mentions
+                    .iter()
+                    .any(|m| m.end <= toks[open].end + 1 && m.end >= toks[open].start)
+            {
+                j = open + 1;
+                continue;
+            }
+        }
         if BETWEEN.contains(&t.lower().as_str()) {
             continue;
         }
@@ -206,10 +249,76 @@ fn subject_of(
     if lex.reading.person_pronouns.contains(&lower) {
         return Some((Subject::PersonAnaphor, j));
     }
+    if let Some((words, start)) = phrase_ending(toks, j, lex) {
+        return Some((Subject::Phrase(words), start));
+    }
     if j > 0 && toks[j - 1].lower() == "the" && lex.is_organisation_word(t.text) && !t.cap {
         return Some((Subject::PartyAnaphor, j - 1));
     }
     None
+}
+
+/// Whether a lower-case word may head a noun phrase that stands for a party or its people.
+fn is_party_head(word: &str, lex: &Lexicon) -> bool {
+    let r = &lex.reading;
+    r.party_nouns.contains_key(word)
+        || r.organisation_cues.contains(word)
+        || r.role_words.contains(word)
+        || matches!(word, "leaders" | "leadership" | "chiefs" | "members")
+}
+
+/// A noun phrase ending at token `j` that stands for a party or one of its people: a
+/// determiner ("the", "a", "its", "their") or a sentence start, then lower-case party nouns
+/// and role words ("the union", "union leaders", "the chief executive", "a spokesperson").
+fn phrase_ending(toks: &[Tok], j: usize, lex: &Lexicon) -> Option<(Vec<String>, usize)> {
+    let head = toks[j].lower();
+    if !is_party_head(&head, lex) || (toks[j].cap && j > 0) {
+        return None;
+    }
+    let mut start = j;
+    while start > 0 && j - start < 4 {
+        let p = &toks[start - 1];
+        let l = p.lower();
+        if p.break_after || p.paren {
+            break;
+        }
+        let joins = (!p.cap || start - 1 == 0) && is_party_head(&l, lex);
+        if !joins {
+            break;
+        }
+        start -= 1;
+    }
+    let det = start.checked_sub(1).map(|k| toks[k].lower());
+    let determined = match det.as_deref() {
+        None => true,
+        Some("the" | "a" | "an" | "its" | "their" | "his" | "her") => true,
+        // "union leaders said": a plural people noun needs no determiner
+        Some(_) => toks[j].text.ends_with('s') && start < j,
+    };
+    if !determined {
+        return None;
+    }
+    let words = toks[start..=j].iter().map(|t| t.lower()).collect();
+    Some((words, start.saturating_sub(usize::from(det.is_some()))))
+}
+
+/// A noun phrase at the start of `toks` ("union officials", "the company") that stands for
+/// a party, for "according to …".
+fn noun_phrase(toks: &[Tok], lex: &Lexicon) -> Option<Vec<String>> {
+    let mut k = usize::from(toks.first().is_some_and(|t| t.text == "the"));
+    let mut words = Vec::new();
+    while let Some(t) = toks.get(k) {
+        let l = t.lower();
+        if !is_party_head(&l, lex) || words.len() >= 4 {
+            break;
+        }
+        words.push(l);
+        if t.break_after {
+            break;
+        }
+        k += 1;
+    }
+    (!words.is_empty()).then_some(words)
 }
 
 /// The party an anaphor at byte `anchor` stands for: the sentence's opening subject when it
@@ -254,7 +363,7 @@ mod tests {
     fn read(text: &str, known: &Known) -> Option<Report> {
         let lex = Lexicon::bundled();
         let ms = mentions(text, &lex, known);
-        report(text, &ms, &[], &lex)
+        report(text, &ms, &[], &lex, &|_, _| None)
     }
 
     fn known() -> Known {
