@@ -368,8 +368,25 @@ pub fn read_document(
             st.narrative(cursor..outside_end, p.index);
             let speaker = speakers.get(&seg.chain).cloned().flatten();
             let claimant = speaker.as_ref().and_then(|s| speaker_party(s, &st));
-            for r in segment::sentences(&doc.body, seg.content.clone(), lex) {
-                let r = trim_quote_end(&doc.body, r);
+            // the attribution stays with the quote it introduces or follows, so that no word
+            // of the paragraph is lost: `Jane Doe said: "…` and `…," she said.`
+            let mut sentences: Vec<Range<usize>> =
+                segment::sentences(&doc.body, seg.content.clone(), lex)
+                    .into_iter()
+                    .map(|r| trim_quote_end(&doc.body, r))
+                    .collect();
+            if let (Some(lead), Some(first)) = (&seg.lead, sentences.first_mut())
+                && lead.start >= cursor
+                && lead.start < first.start
+            {
+                first.start = lead.start;
+            }
+            if let (Some(trail), Some(last)) = (&seg.trail, sentences.last_mut())
+                && trail.end > last.end
+            {
+                last.end = doc.body[..trail.end].trim_end().len();
+            }
+            for r in sentences {
                 let attribution = Attribution {
                     kind: StatementKind::Quote,
                     speaker: speaker.as_ref().map(|s| s.name.clone()),
@@ -953,9 +970,16 @@ mod tests {
         let s = find(&st, "building work");
         assert_eq!(s.kind, StatementKind::Narrative);
         assert_eq!(s.claimant.as_deref(), Some("riverton-city-council"));
+        // the attribution stays with the quote it introduces: no word is lost, and it is
+        // not a narrative claim of its own
+        let intro: Vec<&Statement> = st.iter().filter(|s| s.text.contains("said:")).collect();
+        assert_eq!(intro.len(), 1, "{st:#?}");
+        assert_eq!(intro[0].kind, StatementKind::Quote);
+        assert!(intro[0].text.starts_with("Council leader Amy Hart said:"));
         assert!(
-            st.iter().all(|s| !s.text.contains("said:")),
-            "the attribution is not a claim"
+            intro[0].text.ends_with("will open in May."),
+            "{}",
+            intro[0].text
         );
     }
 

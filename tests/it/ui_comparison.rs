@@ -130,12 +130,15 @@ fn disputed_only_then_the_credit_dispute_its_reason_and_its_statement_in_the_rea
         .unwrap()
         .clone();
     let line = format!("competing credit: {}", reason.detail);
-    h.get_by(|n| {
+    let row = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
         n.role() == Role::Button
             && n.label()
                 .is_some_and(|l| l.starts_with("DISPUTED") && l.contains(&line))
-    })
-    .click();
+    };
+    // rows are as tall as their statements: bring the row into view before clicking it
+    h.get_by(row).scroll_to_me();
+    h.run();
+    h.get_by(row).click();
     h.run();
     assert_eq!(h.state().selected_group(), Some(g));
     assert!(h.state().inspector_open());
