@@ -241,6 +241,11 @@ impl Known {
             .cloned()
     }
 
+    /// The party a name already stands for (a party's name or an alias), if any.
+    pub fn party_named(&self, name: &str) -> Option<String> {
+        self.bare_party(&name.split_whitespace().collect::<Vec<_>>())
+    }
+
     /// Whether a name is a known person's full name or surname.
     pub fn is_person_name(&self, name: &str) -> bool {
         self.people.contains_key(name) || (!name.contains(' ') && self.surnames.contains_key(name))
@@ -753,10 +758,13 @@ fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<M
         {
             continue;
         }
-        if out
-            .iter()
-            .any(|m| m.start <= toks[run.start].start && toks[run.start].start < m.end)
-        {
+        let at = toks[run.start].start;
+        let existing = out.iter().position(|m| m.start <= at && at < m.end);
+        // a person already found bare ("Jane Doe", known from elsewhere) gets the role given
+        // here; anything else found there stays
+        let bare_person =
+            existing.is_some_and(|i| out[i].kind == MentionKind::Person && out[i].role.is_none());
+        if existing.is_some() && !bare_person {
             continue;
         }
         // the role runs to the next comma (or to a speech verb)
@@ -778,6 +786,9 @@ fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<M
         };
         let role = join(toks, first..end + 1);
         let name = join(toks, run.clone());
+        if let Some(i) = existing {
+            out.remove(i);
+        }
         out.push(Mention {
             kind: MentionKind::Person,
             start: toks[run.start].start,

@@ -159,6 +159,25 @@ pub fn organisations(text: &str, lex: &Lexicon) -> Vec<Found> {
                 out.push(Found::Organisation(name));
             }
         }
+        // "Zeta Mobile chief executive Jo Bloggs": a name, a lower-case role, a person
+        let role_then_person = !t.cap
+            && lex.reading.role_words.contains(&t.lower())
+            && k > 0
+            && toks[k - 1].cap
+            && !toks[k - 1].possessive
+            && !toks[k - 1].break_after;
+        if role_then_person {
+            let mut after = k + 1;
+            while after < toks.len() && lex.reading.role_words.contains(&toks[after].lower()) {
+                after += 1;
+            }
+            let person_follows = toks.get(after).is_some_and(|n| n.cap)
+                && toks.get(after + 1).is_some_and(|n| n.cap);
+            let range = phrase_before(&toks, k, lex);
+            if person_follows && let Some(name) = name_phrase(&toks, range, lex) {
+                out.push(Found::Organisation(name));
+            }
+        }
         // "a spokesperson for Acme", "on behalf of Zeta Mobile"
         let for_of = (t.text == "for" && k > 0 && cues.contains(&toks[k - 1].lower()))
             || (t.text == "of" && k > 1 && toks[k - 1].text == "behalf");
@@ -227,6 +246,11 @@ mod tests {
             ["Greenway Buses"]
         );
         assert_eq!(orgs("on behalf of Acme, the lawyer said"), ["Acme"]);
+        assert_eq!(
+            orgs("Zeta Mobile chief executive Jo Bloggs said"),
+            ["Zeta Mobile"]
+        );
+        assert!(orgs("Labour councillor Jo Bloggs said").is_empty());
         // a person's title or a weekday is not an organisation
         assert!(orgs("A Monday spokesperson").is_empty());
         assert!(orgs("The Chief Executive's office").is_empty());

@@ -180,7 +180,7 @@ fn learn_with(corpus: &Corpus, lex: &Lexicon, found: &[discover::Found]) -> Know
     let mut known = Known::default();
     for f in found {
         match f {
-            discover::Found::Organisation(name) => {
+            discover::Found::Organisation(name) if known.party_named(name).is_none() => {
                 let party = lex.party_name(name);
                 known.add_organisation(name, &party, false);
             }
@@ -193,6 +193,7 @@ fn learn_with(corpus: &Corpus, lex: &Lexicon, found: &[discover::Found]) -> Know
                 known.add_organisation(full, &party, false);
                 known.add_alias(short, &party);
             }
+            discover::Found::Organisation(_) => {}
         }
     }
     for doc in &corpus.documents {
@@ -313,6 +314,8 @@ struct DocState<'a> {
     /// Every actor the document names, at byte offsets of the body, for "the union" and
     /// "the spokesperson".
     named: Vec<Mention>,
+    /// The party of each person the document names, once a role or the folder says.
+    people: HashMap<String, Option<String>>,
     out: Vec<Statement>,
 }
 
@@ -335,6 +338,7 @@ pub fn read_document(
         local: Known::default(),
         recent: Vec::new(),
         named: Vec::new(),
+        people: HashMap::new(),
         out: Vec::new(),
     };
     for p in &paragraphs {
@@ -347,6 +351,10 @@ pub fn read_document(
             m.end += p.span.start;
             st.named.push(m);
         }
+    }
+    st.settle_people();
+    if std::env::var_os("PARALLAX_DEBUG").is_some() {
+        eprintln!("named: {:#?}", st.named);
     }
     // the people this document names in full, for "Mr Doe" and "Doe added:"
     for (name, party) in known.doc_people.get(&doc.id).into_iter().flatten() {
@@ -525,6 +533,14 @@ fn chain_speakers(
                         };
                 } else {
                     found = actors::speaker(&who, st.lex, st.known, &local);
+                    // "Mr Doe and Ms Roe said": two people who speak as one; the first names it
+                    if let Some((one, _)) = who.split_once(" and ")
+                        && found.as_ref().is_none_or(|f| !f.person)
+                        && let Some(first) = actors::speaker(one, st.lex, st.known, &local)
+                        && first.person
+                    {
+                        found = Some(first);
+                    }
                 }
                 if found.is_none() {
                     // "the spokesperson said", "the union said", "a union source said"
@@ -551,6 +567,13 @@ fn chain_speakers(
             }
         }
         let first = members[0];
+        if found.is_none()
+            && let Some((s, para, _)) = &last
+            && *para == first.paragraph
+        {
+            // `"…," Doe said. "…"`: the next quote of the paragraph is still Doe's
+            found = Some(s.clone());
+        }
         if found.is_none() {
             let starts_paragraph = paragraphs
                 .get(first.paragraph)
@@ -561,6 +584,12 @@ fn chain_speakers(
                     found = Some(s.clone());
                 }
             }
+        }
+        if let Some(s) = &mut found
+            && s.person
+            && s.party.is_none()
+        {
+            s.party = st.people.get(&s.name).cloned().flatten();
         }
         if let Some(s) = &found {
             if s.person && s.name.contains(' ') {
@@ -650,19 +679,66 @@ impl DocState<'_> {
             }
         }
         let class = words.iter().find_map(|w| r.party_nouns.get(w))?;
-        let fits = |party: &str| self.class_of(party) == *class;
+        self.resolve_class(class, pos).map(|p| (Some(p), None))
+    }
+
+    /// The party of a class (`union`, `company`) meant at body offset `pos`: the latest of
+    /// that class the document names before it, its publisher, or the folder's most named.
+    fn resolve_class(&self, class: &str, pos: usize) -> Option<String> {
+        let fits = |party: &str| self.class_of(party) == class;
         if let Some(m) = self.named.iter().rev().find(|m| {
             m.end <= pos && m.kind != MentionKind::Person && m.party.as_deref().is_some_and(fits)
         }) {
-            return Some((m.party.clone(), None));
+            return m.party.clone();
         }
         if let Some(p) = self.publisher.as_deref().filter(|p| fits(p)) {
-            return Some((Some(p.to_string()), None));
+            return Some(p.to_string());
         }
         let best = (self.known.counts.iter())
             .filter(|(id, n)| **n > 0 && self.known.parties.get(*id).is_some_and(|p| fits(p)))
             .max_by_key(|(id, n)| (**n, std::cmp::Reverse((*id).clone())))?;
-        Some((self.known.parties.get(best.0).cloned(), None))
+        self.known.parties.get(best.0).cloned()
+    }
+
+    /// Gives the people the document names with a role that names their party only by a
+    /// common noun ("the club's chair", "the union's general secretary") that party, and
+    /// remembers every named person's party for their later mentions ("Doe said").
+    fn settle_people(&mut self) {
+        for i in 0..self.named.len() {
+            let m = &self.named[i];
+            if m.kind != MentionKind::Person || m.party.is_some() {
+                continue;
+            }
+            let Some(role) = m.role.as_deref() else {
+                continue;
+            };
+            let role = role.to_lowercase();
+            let class = role
+                .split(|c: char| !c.is_alphanumeric())
+                .find_map(|w| self.lex.reading.party_nouns.get(w).cloned());
+            if let Some(class) = class {
+                let party = self.resolve_class(&class, m.start);
+                self.named[i].party = party;
+            }
+        }
+        for m in &self.named {
+            if m.kind == MentionKind::Person && m.party.is_some() {
+                self.local.add_person(&m.name, m.party.as_deref());
+                self.people
+                    .entry(m.name.clone())
+                    .or_insert_with(|| m.party.clone());
+            }
+        }
+    }
+
+    /// Fills in the party of people in `ms` whose party this document has given.
+    fn with_people(&self, mut ms: Vec<Mention>) -> Vec<Mention> {
+        for m in &mut ms {
+            if m.kind == MentionKind::Person && m.party.is_none() {
+                m.party = self.people.get(&m.name).cloned().flatten();
+            }
+        }
+        ms
     }
 
     /// The class of a party by the head word of its name (the last word, or the word before
@@ -706,7 +782,7 @@ impl DocState<'_> {
                     }
                 }
                 None => {
-                    let ms = actors::mentions(text, self.lex, self.known);
+                    let ms = self.with_people(actors::mentions(text, self.lex, self.known));
                     let at = r.start;
                     let resolve =
                         |words: &[String], pos: usize| self.resolve_phrase(words, at + pos);
@@ -776,7 +852,7 @@ impl DocState<'_> {
         let mut before = self.recent.clone();
         for part in [r.start..first_end, second_start..r.end] {
             let t = &body[part.clone()];
-            let ms = actors::mentions(t, self.lex, self.known);
+            let ms = self.with_people(actors::mentions(t, self.lex, self.known));
             let at = part.start;
             let resolve = |words: &[String], pos: usize| self.resolve_phrase(words, at + pos);
             let rep = reported::report(t, &ms, &before, self.lex, &resolve)?;
@@ -1027,6 +1103,49 @@ mod tests {
         assert_eq!(s.kind, StatementKind::Reported);
         assert_eq!(s.claimant.as_deref(), Some("eastfield-athletic-fc"));
         assert_eq!(s.counter_claimant.as_deref(), Some("lowmoor-rovers-fc"));
+    }
+
+    #[test]
+    fn a_role_named_once_stands_for_its_holder() {
+        let st = read(
+            "Lakeside Rowing Club has left the regional league.\n\n\
+             Jane Doe, the club's chair, who led the talks, said the league had been unfair.\n\n\
+             Rivals accused the club of walking out. The chair rejected that charge.",
+        );
+        let s = find(&st, "rejected that charge");
+        assert_eq!(s.kind, StatementKind::Reported);
+        assert_eq!(s.speaker.as_deref(), Some("Jane Doe"));
+        assert_eq!(s.claimant.as_deref(), Some("lakeside-rowing-club"));
+    }
+
+    #[test]
+    fn a_quote_after_an_attributed_quote_in_its_paragraph_keeps_the_speaker() {
+        let st = read(
+            "Greenway Buses will cut two routes.\n\n\
+             \"We had no choice,\" Greenway Buses director Sam Hill said. \"Fuel costs doubled. Fares cannot cover them.\"",
+        );
+        for phrase in ["no choice", "Fuel costs doubled", "Fares cannot"] {
+            let s = find(&st, phrase);
+            assert_eq!(s.speaker.as_deref(), Some("Sam Hill"), "{phrase}");
+            assert_eq!(s.claimant.as_deref(), Some("greenway-buses"), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn the_union_and_the_spokesperson_are_the_parties_the_document_named() {
+        let st = read(
+            "Nurses at Northshire Hospitals Trust have voted to strike, according to the Royal Guild of Nurses (RGN).\n\n\
+             A Northshire Hospitals Trust spokesperson said the offer was fair. \"We have offered 6%,\" the spokesperson said.\n\n\
+             The guild said the offer was worth 2% at most. An RGN source said members were angry.",
+        );
+        let s = find(&st, "We have offered");
+        assert_eq!(s.claimant.as_deref(), Some("northshire-hospitals-trust"));
+        let s = find(&st, "worth 2%");
+        assert_eq!(s.claimant.as_deref(), Some("royal-guild-of-nurses"));
+        let s = find(&st, "members were angry");
+        assert_eq!(s.claimant.as_deref(), Some("royal-guild-of-nurses"));
+        let s = find(&st, "have voted to strike");
+        assert_eq!(s.claimant.as_deref(), Some("royal-guild-of-nurses"));
     }
 
     #[test]

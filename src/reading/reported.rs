@@ -215,13 +215,13 @@ fn subject_of(
         }
         // an apposition between commas: "Jane Doe, the union's leader, said that"
         if t.after == Some(',') && j + 1 == i {
-            if let Some(open) = (j.saturating_sub(12)..j)
-                .rev()
-                .find(|&k| toks[k].after == Some(','))
-                && mentions
-                    .iter()
-                    .any(|m| m.end <= toks[open].end + 1 && m.end >= toks[open].start)
-            {
+            let ends_mention = |k: usize| {
+                toks[k].after == Some(',')
+                    && mentions
+                        .iter()
+                        .any(|m| m.end <= toks[k].end + 1 && m.end >= toks[k].start)
+            };
+            if let Some(open) = (j.saturating_sub(16)..j).rev().find(|&k| ends_mention(k)) {
                 j = open + 1;
                 continue;
             }
@@ -239,6 +239,17 @@ fn subject_of(
     if let Some(m) = mentions
         .iter()
         .find(|m| m.start <= t.start && t.end <= m.end + 3 && t.start < m.end)
+    {
+        let start = toks.iter().position(|x| x.start >= m.start).unwrap_or(j);
+        return Some((Subject::Named(m.clone()), start));
+    }
+    // "a Zeta Mobile spokesperson said", "an Acme source claimed"
+    if j > 0
+        && !t.cap
+        && is_party_head(&lower, lex)
+        && let Some(m) = mentions.iter().find(|m| {
+            m.kind != MentionKind::Person && m.end >= toks[j - 1].start && m.end <= toks[j - 1].end
+        })
     {
         let start = toks.iter().position(|x| x.start >= m.start).unwrap_or(j);
         return Some((Subject::Named(m.clone()), start));
