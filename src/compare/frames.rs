@@ -105,6 +105,7 @@ pub struct FrameVocab {
     blame: Vec<Vec<String>>,
     rate: HashSet<String>,
     numbers: HashMap<String, f64>,
+    stop: HashSet<String>,
 }
 
 impl FrameVocab {
@@ -131,6 +132,7 @@ impl FrameVocab {
             blame,
             rate: c.rate_words.clone(),
             numbers: c.number_words.clone(),
+            stop: c.stop_words.clone(),
         }
     }
 }
@@ -325,7 +327,9 @@ pub fn frames(st: &Statement, vocab: &FrameVocab) -> Frames {
                 let n: f64 = e.value.parse().unwrap_or(0.0);
                 Some((ValueKind::Percent, n, slack_of(n, &w), String::new()))
             }
-            EntityKind::Date if e.value.len() == 4 => {
+            EntityKind::Date
+                if e.value.len() == 4 && e.value.bytes().all(|c| c.is_ascii_digit()) =>
+            {
                 let n: f64 = e.value.parse().unwrap_or(0.0);
                 Some((ValueKind::Year, n, 0.0, e.value.clone()))
             }
@@ -490,6 +494,17 @@ pub fn frames(st: &Statement, vocab: &FrameVocab) -> Frames {
                     keys.push(s.clone());
                 }
             }
+        }
+        // "a six-year partnership", "a £2m deal": the noun a figure qualifies frames it
+        if keys.is_empty()
+            && !timed
+            && a < b
+            && lower[b - 1].contains('-')
+            && let Some(k) = stems.get(b).and_then(|s| s.first())
+            && !vocab.stop.contains(&lower[b])
+            && lower[b].chars().all(char::is_alphabetic)
+        {
+            keys.push(k.clone());
         }
         keys.sort();
         keys.dedup();
