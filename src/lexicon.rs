@@ -180,6 +180,7 @@ struct CompareFile {
     blame_phrases: Vec<String>,
     rate_words: Vec<String>,
     number_words: HashMap<String, f64>,
+    frame_synonyms: Vec<Vec<String>>,
 }
 
 /// Words of the compare stage (`compare.yaml`), all lower case.
@@ -214,6 +215,9 @@ pub struct CompareWords {
     pub rate_words: HashSet<String>,
     /// Numbers written as words ("nine" → 9).
     pub number_words: HashMap<String, f64>,
+    /// Frame heads that name the same thing (a word → the first word of its list): "the
+    /// offer is worth 9%" and "a 3.5% rise" measure one thing.
+    pub frame_synonyms: HashMap<String, String>,
 }
 
 impl CompareWords {
@@ -249,6 +253,14 @@ impl CompareWords {
         self.blame_phrases
             .extend(c.blame_phrases.into_iter().map(lower));
         self.rate_words.extend(c.rate_words.into_iter().map(lower));
+        for list in c.frame_synonyms {
+            let mut words = list.into_iter().map(lower);
+            if let Some(head) = words.next() {
+                for w in words {
+                    self.frame_synonyms.insert(w, head.clone());
+                }
+            }
+        }
         self.number_words.extend(
             c.number_words
                 .into_iter()

@@ -26,6 +26,9 @@ use crate::comparison::{Statement, StatementKind};
 pub const MAX_BLOCK: usize = 64;
 /// The most distinct texts in one disputed group.
 pub const MAX_DISPUTE_NODES: usize = 5;
+/// The lexical similarity two statements timing something differently need, besides the
+/// shared verb, to be taken as timing the same thing.
+pub const DATE_MIN: f32 = 0.1;
 /// The lexical similarity a rebuttal needs with a claim of another document it answers.
 pub const REBUTTAL_MIN: f32 = 0.25;
 /// The lexical similarity two statements laying blame (or an accusation and its denial)
@@ -242,6 +245,20 @@ pub fn disputes(
                 else {
                     continue;
                 };
+                // a date beside one verb may time different things ("the term ends in
+                // July", "the subsidy ends in March"): they must share some words too
+                let timed = matches!(kind, ValueKind::Date | ValueKind::Year);
+                if timed && cosine(a, b) < DATE_MIN {
+                    continue;
+                }
+                // two events timed: they must be the same event (verb and what it acts on)
+                if timed
+                    && !x.features.events.is_empty()
+                    && !y.features.events.is_empty()
+                    && x.features.same_event(y.features).is_none()
+                {
+                    continue;
+                }
                 let mut distinct = shared.clone();
                 distinct.sort();
                 distinct.dedup();
@@ -252,7 +269,7 @@ pub fn disputes(
                     Voices::Other => (0.55, ""),
                     _ => (0.4, "one party, two figures: "),
                 };
-                let kind_name = if matches!(kind, ValueKind::Date | ValueKind::Year) {
+                let kind_name = if timed {
                     CONFLICTING_DATE
                 } else {
                     CONFLICTING_FIGURE

@@ -106,6 +106,7 @@ pub struct FrameVocab {
     rate: HashSet<String>,
     numbers: HashMap<String, f64>,
     stop: HashSet<String>,
+    fold: HashMap<String, String>,
 }
 
 impl FrameVocab {
@@ -133,6 +134,11 @@ impl FrameVocab {
             rate: c.rate_words.clone(),
             numbers: c.number_words.clone(),
             stop: c.stop_words.clone(),
+            fold: c
+                .frame_synonyms
+                .iter()
+                .map(|(w, h)| (stem(w), stem(h)))
+                .collect(),
         }
     }
 }
@@ -210,7 +216,7 @@ fn written_number(text: &str) -> Option<(f64, i32)> {
 }
 
 /// Half the step of the precision a value is written in, on the value's scale.
-fn slack_of(number: f64, written: &str) -> f64 {
+pub fn slack_of(number: f64, written: &str) -> f64 {
     match written_number(written) {
         Some((n, d)) if n > 0.0 => 0.5 * number / n * 10f64.powi(-d),
         _ => 0.0,
@@ -367,7 +373,7 @@ pub fn frames(st: &Statement, vocab: &FrameVocab) -> Frames {
         }
         let after = text[toks[i].1..].chars().next();
         let next = lower.get(i + 1).map(String::as_str).unwrap_or("");
-        let (number, digits) = if let Some(n) = vocab.numbers.get(w).filter(|n| **n >= 10.0) {
+        let (number, digits) = if let Some(n) = vocab.numbers.get(w) {
             (*n, false)
         } else if let Some(p) = w.strip_suffix("pc").filter(|p| p.parse::<f64>().is_ok()) {
             let n: f64 = p.parse().unwrap_or(0.0);
@@ -421,7 +427,8 @@ pub fn frames(st: &Statement, vocab: &FrameVocab) -> Frames {
         // "six in ten", "one-off", days of a month ("26 and 31 August") are left out
         let month_near =
             (i + 1..(i + 4).min(toks.len())).any(|k| MONTHS.contains(&lower[k].as_str()));
-        if next == "in" || w.contains('-') || month_near {
+        // small numbers written as words are rarely counts of what is at stake
+        if next == "in" || w.contains('-') || month_near || (!digits && number < 10.0) {
             continue;
         }
         let scale = match next {
@@ -491,7 +498,7 @@ pub fn frames(st: &Statement, vocab: &FrameVocab) -> Frames {
                     vocab.heads.contains(s)
                 };
                 if hit {
-                    keys.push(s.clone());
+                    keys.push(vocab.fold.get(s).unwrap_or(s).clone());
                 }
             }
         }
@@ -519,7 +526,7 @@ pub fn frames(st: &Statement, vocab: &FrameVocab) -> Frames {
         if timed {
             when.push(v.clone());
         }
-        if !v.keys.is_empty() && !(heading && timed) {
+        if !(v.keys.is_empty() || (heading && timed)) {
             values.push(v);
         }
     }
@@ -550,13 +557,9 @@ pub fn frames(st: &Statement, vocab: &FrameVocab) -> Frames {
     };
     let mut cue_heads: Vec<String> = Vec::new();
     for &c in rebut_at.iter().chain(&blame_at) {
-        for k in c.saturating_sub(CUE_WINDOW)..(c + CUE_WINDOW + 1).min(toks.len()) {
-            cue_heads.extend(
-                stems[k]
-                    .iter()
-                    .filter(|s| vocab.heads.contains(*s))
-                    .cloned(),
-            );
+        let near = &stems[c.saturating_sub(CUE_WINDOW)..(c + CUE_WINDOW + 1).min(toks.len())];
+        for word in near {
+            cue_heads.extend(word.iter().filter(|s| vocab.heads.contains(*s)).cloned());
         }
     }
     cue_heads.sort();

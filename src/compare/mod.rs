@@ -123,7 +123,7 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
     // pairs within one document only are not compared, nor texts already in a dispute
     let keep = |a: usize, b: usize| {
         let (da, db) = (&nodes[a].documents, &nodes[b].documents);
-        !(da.len() == 1 && da == db) && !taken[a] && !taken[b]
+        !(taken[a] || taken[b] || (da.len() == 1 && da == db))
     };
     let mut candidates = vectors.candidates(CANDIDATE_MIN, keep);
     candidates.extend(polar_candidates(&nodes, &feats, &vectors, &keep));
