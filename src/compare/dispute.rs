@@ -15,6 +15,9 @@ use super::diff::longest_shared_run;
 use super::features::Features;
 use crate::comparison::{EntityKind, Reason, Statement, StatementKind};
 
+/// A figure of a statement: `(kind, normalised value, as written)`.
+type Figure = (EntityKind, String, String);
+
 /// The lexical similarity two statements need before their figures, dates or credits are
 /// compared: below it they are taken to speak of different things.
 pub const REASON_MIN: f32 = 0.3;
@@ -236,7 +239,7 @@ fn unmatched(
     a: &Features,
     b: &Features,
     kind: EntityKind,
-    agree: fn(&(EntityKind, String, String), &(EntityKind, String, String)) -> bool,
+    agree: fn(&Figure, &Figure) -> bool,
 ) -> Option<(String, String)> {
     let va: Vec<&(EntityKind, String, String)> = a.figures.iter().filter(|f| f.0 == kind).collect();
     let vb: Vec<&(EntityKind, String, String)> = b.figures.iter().filter(|f| f.0 == kind).collect();
@@ -288,7 +291,7 @@ fn timing_differs(a: &Features, b: &Features) -> Option<(String, String)> {
 
 /// Whether two figures of one kind agree: equal, or one the other rounded (`£42.3m` and
 /// "about £42m"), judged by the precision each is written in.
-fn figures_agree(a: &(EntityKind, String, String), b: &(EntityKind, String, String)) -> bool {
+fn figures_agree(a: &Figure, b: &Figure) -> bool {
     let number = |v: &str| -> Option<f64> { v.split_whitespace().last()?.parse().ok() };
     match (number(&a.1), number(&b.1)) {
         (Some(x), Some(y)) if a.1.split_whitespace().count() == b.1.split_whitespace().count() => {
