@@ -187,6 +187,13 @@ struct CompareFile {
     polarity: Vec<Polarity>,
     event_verbs: Vec<String>,
     schedule_words: Vec<String>,
+    frame_heads: Vec<String>,
+    time_verbs: Vec<String>,
+    rebuttal_phrases: Vec<String>,
+    blame_phrases: Vec<String>,
+    rate_words: Vec<String>,
+    number_words: HashMap<String, f64>,
+    frame_synonyms: Vec<Vec<String>>,
 }
 
 /// Words of the compare stage (`compare.yaml`), all lower case.
@@ -207,6 +214,23 @@ pub struct CompareWords {
     pub event_verbs: HashSet<String>,
     /// Words that say an event is scheduled ("due", "set"): "the deal is due to end".
     pub schedule_words: HashSet<String>,
+    /// Head nouns of claim frames ("offer", "cost", "jobs"): what a figure measures. Two
+    /// parties giving different values next to the same head conflict.
+    pub frame_heads: HashSet<String>,
+    /// Verbs whose time is a claim of its own ("founded", "began", "ends"): different
+    /// dates or years beside one of them conflict.
+    pub time_verbs: HashSet<String>,
+    /// Phrases by which a statement rebuts what another says ("not true", "misleading").
+    pub rebuttal_phrases: Vec<String>,
+    /// Phrases by which a statement lays blame ("blamed", "is responsible for").
+    pub blame_phrases: Vec<String>,
+    /// Words after which a duration is a rate, not a length ("a day" in "£1m a day").
+    pub rate_words: HashSet<String>,
+    /// Numbers written as words ("nine" → 9).
+    pub number_words: HashMap<String, f64>,
+    /// Frame heads that name the same thing (a word → the first word of its list): "the
+    /// offer is worth 9%" and "a 3.5% rise" measure one thing.
+    pub frame_synonyms: HashMap<String, String>,
 }
 
 impl CompareWords {
@@ -234,6 +258,27 @@ impl CompareWords {
             .extend(c.event_verbs.into_iter().map(lower));
         self.schedule_words
             .extend(c.schedule_words.into_iter().map(lower));
+        self.frame_heads
+            .extend(c.frame_heads.into_iter().map(lower));
+        self.time_verbs.extend(c.time_verbs.into_iter().map(lower));
+        self.rebuttal_phrases
+            .extend(c.rebuttal_phrases.into_iter().map(lower));
+        self.blame_phrases
+            .extend(c.blame_phrases.into_iter().map(lower));
+        self.rate_words.extend(c.rate_words.into_iter().map(lower));
+        for list in c.frame_synonyms {
+            let mut words = list.into_iter().map(lower);
+            if let Some(head) = words.next() {
+                for w in words {
+                    self.frame_synonyms.insert(w, head.clone());
+                }
+            }
+        }
+        self.number_words.extend(
+            c.number_words
+                .into_iter()
+                .map(|(k, v)| (k.trim().to_lowercase(), v)),
+        );
         for p in c.polarity {
             let p = Polarity {
                 id: p.id,

@@ -204,6 +204,7 @@ mod tests {
             relation: Relation::OneSided,
             similarity: 1.0,
             reasons: vec![],
+            strength: 0.0,
             annotation: None,
         }
     }

@@ -381,6 +381,7 @@ mod tests {
             topics: vec![],
             relation: Relation::Disputed,
             similarity: 0.5,
+            strength: 0.0,
             reasons: vec![Reason {
                 kind: kind.into(),
                 detail: String::new(),

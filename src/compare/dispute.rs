@@ -15,6 +15,9 @@ use super::diff::longest_shared_run;
 use super::features::Features;
 use crate::comparison::{EntityKind, Reason, Statement, StatementKind};
 
+/// A figure of a statement: `(kind, normalised value, as written)`.
+type Figure = (EntityKind, String, String);
+
 /// The lexical similarity two statements need before their figures, dates or credits are
 /// compared: below it they are taken to speak of different things.
 pub const REASON_MIN: f32 = 0.3;
@@ -158,7 +161,7 @@ fn pair(a: Member, b: Member, cos: f32, add: &mut dyn FnMut(u8, String, bool)) {
             (EntityKind::Money, "figure"),
             (EntityKind::Percent, "figure"),
         ] {
-            if let Some((x, y)) = unmatched(fa, fb, kind, |p, q| p == q) {
+            if let Some((x, y)) = unmatched(fa, fb, kind, figures_agree) {
                 add(
                     CONFLICTING_FIGURE,
                     format!("conflicting {label}: {x} vs {y}"),
@@ -166,7 +169,7 @@ fn pair(a: Member, b: Member, cos: f32, add: &mut dyn FnMut(u8, String, bool)) {
                 );
             }
         }
-        if let Some((x, y)) = unmatched(fa, fb, EntityKind::Date, dates_agree) {
+        if let Some((x, y)) = unmatched(fa, fb, EntityKind::Date, |x, y| dates_agree(&x.1, &y.1)) {
             add(
                 CONFLICTING_DATE,
                 format!("conflicting date: {x} vs {y}"),
@@ -236,7 +239,7 @@ fn unmatched(
     a: &Features,
     b: &Features,
     kind: EntityKind,
-    agree: fn(&str, &str) -> bool,
+    agree: fn(&Figure, &Figure) -> bool,
 ) -> Option<(String, String)> {
     let va: Vec<&(EntityKind, String, String)> = a.figures.iter().filter(|f| f.0 == kind).collect();
     let vb: Vec<&(EntityKind, String, String)> = b.figures.iter().filter(|f| f.0 == kind).collect();
@@ -245,7 +248,7 @@ fn unmatched(
     }
     let only = |xs: &[&(EntityKind, String, String)], ys: &[&(EntityKind, String, String)]| {
         xs.iter()
-            .filter(|x| !ys.iter().any(|y| agree(&x.1, &y.1)))
+            .filter(|x| !ys.iter().any(|y| agree(x, y)))
             .map(|x| x.2.clone())
             .collect::<Vec<_>>()
     };
@@ -260,10 +263,10 @@ fn unmatched(
 /// cannot both hold: dates that disagree, durations that differ, or one giving only dates
 /// and the other only durations.
 fn timing_differs(a: &Features, b: &Features) -> Option<(String, String)> {
-    if let Some(d) = unmatched(a, b, EntityKind::Date, dates_agree) {
+    if let Some(d) = unmatched(a, b, EntityKind::Date, |x, y| dates_agree(&x.1, &y.1)) {
         return Some(d);
     }
-    if let Some(d) = unmatched(a, b, EntityKind::Duration, |p, q| p == q) {
+    if let Some(d) = unmatched(a, b, EntityKind::Duration, |p, q| p.1 == q.1) {
         return Some(d);
     }
     let kinds = |f: &Features| {
@@ -283,6 +286,19 @@ fn timing_differs(a: &Features, b: &Features) -> Option<(String, String)> {
             Some((written(a), written(b)))
         }
         _ => None,
+    }
+}
+
+/// Whether two figures of one kind agree: equal, or one the other rounded (`£42.3m` and
+/// "about £42m"), judged by the precision each is written in.
+fn figures_agree(a: &Figure, b: &Figure) -> bool {
+    let number = |v: &str| -> Option<f64> { v.split_whitespace().last()?.parse().ok() };
+    match (number(&a.1), number(&b.1)) {
+        (Some(x), Some(y)) if a.1.split_whitespace().count() == b.1.split_whitespace().count() => {
+            let slack = super::frames::slack_of(x, &a.2).max(super::frames::slack_of(y, &b.2));
+            (x - y).abs() <= slack.max(1e-9 * x.abs())
+        }
+        _ => a.1 == b.1,
     }
 }
 

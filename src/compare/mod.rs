@@ -3,8 +3,11 @@
 //!
 //! ```text
 //! claims ─▶ features (terms, polarity, credit, denial)            features
+//!        ─▶ claim frames (what a figure measures, rebuttal, blame)  frames
 //!        ─▶ verbatim copies merged by normalised-text hash         index::nodes
 //!        ─▶ TF-IDF inverted index ─▶ candidate pairs (no all-pairs) index::Vectors
+//!        ─▶ contested pairs within frame keys ─▶ small disputed groups  conflict
+//!           (the rest goes on:)
 //!        ─▶ score = cosine + shared figures/topics + polarity       score
 //!        ─▶ clusters without chaining                              group
 //!        ─▶ reasons ─▶ relation                                    dispute
@@ -21,9 +24,11 @@
 //! assert_eq!(c.groups.iter().map(|g| g.statements.len()).sum::<usize>(), claims);
 //! ```
 
+pub mod conflict;
 pub mod diff;
 pub mod dispute;
 pub mod features;
+pub mod frames;
 pub mod group;
 pub mod index;
 pub mod timeline;
@@ -86,6 +91,11 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
                 .or_insert(next)
         })
         .collect();
+    let frame_vocab = frames::FrameVocab::new(lex);
+    let frames: Vec<frames::Frames> = claims
+        .par_iter()
+        .map(|&i| frames::frames(&statements[i], &frame_vocab))
+        .collect();
     let keys: Vec<u64> = feats.iter().map(|f| f.key).collect();
     let nodes = index::nodes(&keys, &docs);
     let node_terms: Vec<&[String]> = nodes
@@ -93,10 +103,27 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
         .map(|n| feats[n.members[0]].terms.as_slice())
         .collect();
     let vectors = index::Vectors::build(&node_terms);
-    // pairs within one document only are not compared
+    let items: Vec<conflict::Item> = (0..claims.len())
+        .map(|m| conflict::Item {
+            statement: &statements[claims[m]],
+            document: docs[m],
+            frames: &frames[m],
+            features: &feats[m],
+        })
+        .collect();
+    let disputes = conflict::disputes(&nodes, &items, &|a, b| vectors.cosine(a, b), &|id: &str| {
+        side_name(id)
+    });
+    let mut taken = vec![false; nodes.len()];
+    for d in &disputes {
+        for &n in &d.nodes {
+            taken[n] = true;
+        }
+    }
+    // pairs within one document only are not compared, nor texts already in a dispute
     let keep = |a: usize, b: usize| {
         let (da, db) = (&nodes[a].documents, &nodes[b].documents);
-        !(da.len() == 1 && da == db)
+        !(taken[a] || taken[b] || (da.len() == 1 && da == db))
     };
     let mut candidates = vectors.candidates(CANDIDATE_MIN, keep);
     candidates.extend(polar_candidates(&nodes, &feats, &vectors, &keep));
@@ -124,6 +151,7 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
     let cosine = |a: usize, b: usize| vectors.cosine(a, b);
     let mut groups: Vec<(usize, Group)> = clusters
         .par_iter()
+        .filter(|c| !(c.nodes.len() == 1 && taken[c.nodes[0]]))
         .map(|c| {
             let mut members: Vec<(usize, Member)> = Vec::new();
             for &n in &c.nodes {
@@ -140,10 +168,30 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
             }
             members.sort_by_key(|(i, _)| *i);
             let first = members.first().map_or(0, |(i, _)| *i);
+            let headings: Vec<bool> = members
+                .iter()
+                .map(|(_, m)| items[nodes[m.node].members[0]].frames.heading)
+                .collect();
             let ms: Vec<Member> = members.into_iter().map(|(_, m)| m).collect();
-            (first, build_group(&ms, c.weakest, &cosine, &side_name))
+            (
+                first,
+                build_group(&ms, &headings, c.weakest, &cosine, &side_name),
+            )
         })
         .collect();
+    groups.extend(disputes.iter().map(|d| {
+        let mut members: Vec<usize> = d
+            .nodes
+            .iter()
+            .flat_map(|&n| nodes[n].members.iter().map(|&m| claims[m]))
+            .collect();
+        members.sort_unstable();
+        let first = members.first().copied().unwrap_or(0);
+        (
+            first,
+            disputed_group(statements, &members, d, &nodes, &claims),
+        )
+    }));
     groups.sort_by_key(|(first, _)| *first);
     Compared {
         groups: groups.into_iter().map(|(_, g)| g).collect(),
@@ -286,9 +334,95 @@ fn polar_candidates(
     out
 }
 
+/// A disputed group of the conflict stage: `members` are statement positions, ascending.
+fn disputed_group(
+    statements: &[Statement],
+    members: &[usize],
+    d: &conflict::Dispute,
+    nodes: &[index::Node],
+    claims: &[usize],
+) -> Group {
+    let ids: Vec<String> = members.iter().map(|&i| statements[i].id.clone()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    let id = format!(
+        "g-{:016x}",
+        xxhash_rust::xxh3::xxh3_64(sorted.join("\n").as_bytes())
+    );
+    let mut sides: Vec<String> = members
+        .iter()
+        .flat_map(|&i| {
+            let s = &statements[i];
+            [&s.claimant, &s.counter_claimant]
+                .into_iter()
+                .flatten()
+                .cloned()
+        })
+        .collect();
+    sides.sort();
+    sides.dedup();
+    let mut topic_counts: HashMap<&str, usize> = HashMap::new();
+    for &i in members {
+        for t in &statements[i].topics {
+            *topic_counts.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let mut topics: Vec<(&str, usize)> = topic_counts.into_iter().collect();
+    topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let node_ids = |n: usize| -> Vec<String> {
+        nodes[n]
+            .members
+            .iter()
+            .map(|&m| statements[claims[m]].id.clone())
+            .collect()
+    };
+    let mut reasons: Vec<crate::comparison::Reason> = Vec::new();
+    for e in &d.edges {
+        if reasons
+            .iter()
+            .any(|r| r.kind == e.kind && r.detail == e.detail)
+        {
+            continue;
+        }
+        let mut who = node_ids(e.a);
+        who.extend(node_ids(e.b));
+        reasons.push(crate::comparison::Reason {
+            kind: e.kind.to_string(),
+            detail: e.detail.clone(),
+            statements: who,
+        });
+    }
+    Group {
+        id,
+        statements: ids,
+        sides,
+        topics: topics.into_iter().map(|(t, _)| t.to_string()).collect(),
+        relation: Relation::Disputed,
+        similarity: (f64::from(d.strength) * 1000.0).round() / 1000.0,
+        reasons,
+        strength: (f64::from(d.strength) * 1000.0).round() / 1000.0,
+        annotation: None,
+    }
+}
+
+/// The strength of a dispute found by the group-level reasons of [`dispute::reasons`].
+fn reason_strength(reasons: &[crate::comparison::Reason]) -> f64 {
+    reasons
+        .iter()
+        .map(|r| match r.kind.as_str() {
+            "conflicting-figure" => 0.5,
+            "conflicting-date" | "denial" => 0.45,
+            "competing-credit" => 0.4,
+            "opposite-polarity" => 0.3,
+            _ => 0.2,
+        })
+        .fold(0.0, f64::max)
+}
+
 /// A group of members (in statement order).
 fn build_group(
     members: &[Member],
+    headings: &[bool],
     weakest: f32,
     cosine: &dyn Fn(usize, usize) -> f32,
     side_name: &dyn Fn(&str) -> String,
@@ -319,7 +453,14 @@ fn build_group(
     }
     let mut topics: Vec<(&str, usize)> = topic_counts.into_iter().collect();
     topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let verdict = dispute::reasons(members, cosine, side_name);
+    // headings, datelines and publication lines take no part in a dispute
+    let speaking: Vec<Member> = members
+        .iter()
+        .zip(headings)
+        .filter(|(_, h)| !**h)
+        .map(|(m, _)| *m)
+        .collect();
+    let verdict = dispute::reasons(&speaking, cosine, side_name);
     let mut documents: Vec<&str> = members
         .iter()
         .map(|m| m.statement.document.as_str())
@@ -340,6 +481,11 @@ fn build_group(
         topics: topics.into_iter().map(|(t, _)| t.to_string()).collect(),
         relation,
         similarity: (f64::from(weakest) * 1000.0).round() / 1000.0,
+        strength: if relation == Relation::Disputed {
+            reason_strength(&verdict.reasons)
+        } else {
+            0.0
+        },
         reasons: verdict.reasons,
         annotation: None,
     }

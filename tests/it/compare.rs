@@ -495,3 +495,60 @@ fn the_same_event_timed_alike_or_different_events_are_not_flagged() {
         c.groups
     );
 }
+
+/// The disputed group holding a phrase, if any.
+fn disputed_with<'a>(c: &'a Comparison, phrase: &str) -> Option<&'a Group> {
+    c.groups
+        .iter()
+        .filter(|g| g.relation == Relation::Disputed)
+        .find(|g| holds(c, g, phrase))
+}
+
+#[test]
+fn two_values_of_one_frame_conflict_though_worded_apart() {
+    // a council budget: the same offer valued two ways by two sides
+    let c = pair(
+        "The council said its offer is worth 6% to refuse collectors this year.",
+        "Union officials insist the deal amounts in reality to a 2.5% rise once bonuses are stripped out.",
+    );
+    let g = disputed_with(&c, "worth 6%").expect("a disputed group");
+    assert!(holds(&c, g, "2.5% rise"), "{:?}", g);
+    assert!(g.strength >= 0.5, "{}", g.strength);
+    assert!(g.reasons.iter().any(|r| r.kind == "conflicting-figure"));
+}
+
+#[test]
+fn a_figure_and_the_same_figure_rounded_or_respelled_do_not_conflict() {
+    // a football transfer reported in two units and rounded
+    let c = pair(
+        "The club confirmed the transfer fee of £42.3m for the midfielder on Friday.",
+        "Rivals say the midfielder's transfer fee, about £42m, was paid in full on Friday.",
+    );
+    assert!(disputed_with(&c, "£42.3m").is_none(), "{:?}", c.groups);
+    let c = pair(
+        "The trust says the new wing will cost £10.5m to build.",
+        "Campaigners accept the new wing will cost £10,500,000 to build.",
+    );
+    assert!(disputed_with(&c, "£10.5m").is_none(), "{:?}", c.groups);
+}
+
+#[test]
+fn a_short_rebuttal_answers_the_claim_before_it() {
+    // a hospital: a claim restated and rejected in the next sentence
+    let c = analyze_files(&[(
+        "letter.txt",
+        "---\ntitle: Letter\npublisher: Nurses Union\n---\nThe hospital keeps saying that waiting lists have halved since March.\n\nYou know that is not true, and our members have seen through it.\n",
+    )]);
+    let g = disputed_with(&c, "not true").expect("a disputed group");
+    assert!(holds(&c, g, "waiting lists have halved"), "{:?}", g);
+    assert!(g.reasons.iter().any(|r| r.kind == "denial"));
+}
+
+#[test]
+fn datelines_and_publication_lines_never_dispute() {
+    let c = pair(
+        "Tech Weekly, 3 March 2021\n\nThe company launched its phone in Leeds.",
+        "Tech Weekly, 9 April 2021\n\nThe company opened an office in York.",
+    );
+    assert!(disputed_with(&c, "Tech Weekly").is_none(), "{:?}", c.groups);
+}

@@ -1,0 +1,516 @@
+//! Disputes: pairs of statements that contest one matter, found within blocking keys (never
+//! all pairs), and small disputed groups built from them.
+//!
+//! | evidence | strength |
+//! |---|---|
+//! | two named parties give different values of one frame | 0.75–0.9 |
+//! | two documents (parties unknown) give different values of one frame | 0.55–0.7 |
+//! | a rebuttal linked to the claim it restates, or to the claim just before it | 0.45–0.55 |
+//! | one party gives two values of one frame in two documents | 0.4 |
+//! | parties blame each other for one matter | 0.35 |
+//!
+//! Pairs are looked for only among statements sharing a frame key (a kind of value and a
+//! head noun: `share:offer`) or a frame head near a rebuttal or blame cue; a key
+//! held by more than [`MAX_BLOCK`] distinct texts is too common to pair on. A group holds
+//! at most [`MAX_DISPUTE_NODES`] distinct texts: a newcomer joins a group through its
+//! strongest pair, and two groups merge only when they are about the same frame key.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::features::Features;
+use super::frames::{Frames, Value, ValueKind};
+use super::index::Node;
+use crate::comparison::{Statement, StatementKind};
+
+/// The most distinct texts a blocking key may hold and still be paired on.
+pub const MAX_BLOCK: usize = 64;
+/// The most distinct texts in one disputed group.
+pub const MAX_DISPUTE_NODES: usize = 5;
+/// The lexical similarity two statements timing something differently need, besides the
+/// shared verb, to be taken as timing the same thing.
+pub const DATE_MIN: f32 = 0.1;
+/// The lexical similarity a rebuttal needs with a claim of another document it answers.
+pub const REBUTTAL_MIN: f32 = 0.25;
+/// The lexical similarity two statements laying blame (or an accusation and its denial)
+/// need to be taken as speaking of one matter.
+pub const BLAME_MIN: f32 = 0.12;
+/// The most words a rebuttal may have and still be taken to answer the statement before
+/// it ("You know that isn't so") rather than a claim it restates.
+pub const SHORT_REBUTTAL: usize = 14;
+
+/// The kinds of reason a pair gives, as written in the JSON.
+pub const CONFLICTING_FIGURE: &str = "conflicting-figure";
+/// Different dates or years for one event.
+pub const CONFLICTING_DATE: &str = "conflicting-date";
+/// A rebuttal and the claim it answers.
+pub const DENIAL: &str = "denial";
+/// Parties blaming each other.
+pub const BLAME: &str = "blame";
+
+/// One statement of the corpus as the dispute finder sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'a> {
+    /// The statement.
+    pub statement: &'a Statement,
+    /// Its document number.
+    pub document: u32,
+    /// Its frames.
+    pub frames: &'a Frames,
+    /// Its similarity features.
+    pub features: &'a Features,
+}
+
+/// A pair of distinct texts (nodes) that contest one matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    /// The lower node.
+    pub a: usize,
+    /// The higher node.
+    pub b: usize,
+    /// How strong the evidence is, 0..1.
+    pub strength: f32,
+    /// The frame key it is about (two groups merge only on the same key).
+    pub key: String,
+    /// The reason kind (`conflicting-figure`, …).
+    pub kind: &'static str,
+    /// A human-readable account.
+    pub detail: String,
+}
+
+/// A disputed group: its nodes (ascending), strength and the pairs that make it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dispute {
+    /// Node numbers, ascending.
+    pub nodes: Vec<usize>,
+    /// The strongest evidence in it, 0..1.
+    pub strength: f32,
+    /// The pairs inside it, strongest first.
+    pub edges: Vec<Edge>,
+}
+
+/// Who speaks, as far as two statements tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Voices {
+    /// Two named, different parties.
+    Named,
+    /// Different documents, or different kinds of text, parties unknown.
+    Other,
+    /// One named party in two documents.
+    OneParty,
+    /// The same voice in one document.
+    Same,
+}
+
+fn voices(x: &Item, y: &Item) -> Voices {
+    let (a, b) = (x.statement, y.statement);
+    match (&a.claimant, &b.claimant) {
+        (Some(p), Some(q)) if p != q => Voices::Named,
+        (Some(_), Some(_)) if x.document != y.document => Voices::OneParty,
+        (Some(_), Some(_)) => Voices::Same,
+        _ if x.document != y.document => Voices::Other,
+        (p, q) if p != q => Voices::Other,
+        _ if (a.kind == StatementKind::Narrative) != (b.kind == StatementKind::Narrative) => {
+            Voices::Other
+        }
+        _ => Voices::Same,
+    }
+}
+
+fn who(x: &Item, name: &dyn Fn(&str) -> String) -> String {
+    x.statement
+        .claimant
+        .as_deref()
+        .map(name)
+        .unwrap_or_else(|| "one report".to_string())
+}
+
+/// The conflicting values of one frame key two statements give, as written: `None` when
+/// every value of either agrees with one of the other's (a figure and the same figure
+/// rounded, or one of them giving both).
+fn value_conflict(x: &Frames, y: &Frames, kind: ValueKind, key: &str) -> Option<(String, String)> {
+    let framed = |f: &'_ Frames| -> Vec<Value> {
+        f.values
+            .iter()
+            .filter(|v| v.kind == kind && v.keys.iter().any(|k| k == key))
+            .cloned()
+            .collect()
+    };
+    let all = |f: &'_ Frames| -> Vec<Value> {
+        f.values
+            .iter()
+            .chain(&f.when)
+            .filter(|v| v.kind == kind)
+            .cloned()
+            .collect()
+    };
+    let (vx, vy) = (framed(x), framed(y));
+    let (ax, ay) = (all(x), all(y));
+    let only = |vs: &[Value], others: &[Value]| -> Vec<String> {
+        vs.iter()
+            .filter(|v| !others.iter().any(|o| v.agrees(o)))
+            .map(|v| v.written.clone())
+            .collect()
+    };
+    let (ox, oy) = (only(&vx, &ay), only(&vy, &ax));
+    if ox.is_empty() || oy.is_empty() {
+        return None;
+    }
+    // figures of different times measure different things
+    if !matches!(kind, ValueKind::Date | ValueKind::Year)
+        && !x.when.is_empty()
+        && !y.when.is_empty()
+        && !x.when.iter().any(|a| {
+            y.when
+                .iter()
+                .any(|b| super::dispute::dates_agree(&a.date, &b.date))
+        })
+    {
+        return None;
+    }
+    Some((ox.join(", "), oy.join(", ")))
+}
+
+/// The disputes among `nodes` (distinct texts; `items[node.members[0]]` speaks for a node);
+/// `cosine(node, node)` is their lexical similarity; `name` turns a side id into a name.
+pub fn disputes(
+    nodes: &[Node],
+    items: &[Item],
+    cosine: &(dyn Fn(usize, usize) -> f32 + Sync),
+    name: &dyn Fn(&str) -> String,
+) -> Vec<Dispute> {
+    let item = |n: usize| items[nodes[n].members[0]];
+    let mut node_of = vec![0usize; items.len()];
+    for (n, node) in nodes.iter().enumerate() {
+        for &m in &node.members {
+            node_of[m] = n;
+        }
+    }
+    let live: Vec<bool> = (0..nodes.len()).map(|n| !item(n).frames.heading).collect();
+    let mut edges: Vec<Edge> = Vec::new();
+    let mut push = |a: usize, b: usize, strength: f32, key: String, kind, detail| {
+        edges.push(Edge {
+            a: a.min(b),
+            b: a.max(b),
+            strength,
+            key,
+            kind,
+            detail,
+        })
+    };
+
+    // 1. values of one frame
+    let mut blocks: BTreeMap<(ValueKind, &str), Vec<usize>> = BTreeMap::new();
+    for n in (0..nodes.len()).filter(|&n| live[n]) {
+        for v in &item(n).frames.values {
+            for k in &v.keys {
+                let list = blocks.entry((v.kind, k.as_str())).or_default();
+                if list.last() != Some(&n) {
+                    list.push(n);
+                }
+            }
+        }
+    }
+    let mut seen: HashSet<(usize, usize, ValueKind)> = HashSet::new();
+    for ((kind, key), list) in &blocks {
+        if list.len() < 2 || list.len() > MAX_BLOCK {
+            continue;
+        }
+        for (i, &a) in list.iter().enumerate() {
+            for &b in &list[i + 1..] {
+                if !seen.insert((a, b, *kind)) {
+                    continue;
+                }
+                let (x, y) = (item(a), item(b));
+                let v = voices(&x, &y);
+                if v == Voices::Same {
+                    continue;
+                }
+                // the first shared key that conflicts, and how many keys they share
+                let shared: Vec<&String> = x
+                    .frames
+                    .values
+                    .iter()
+                    .filter(|p| p.kind == *kind)
+                    .flat_map(|p| &p.keys)
+                    .filter(|k| {
+                        y.frames
+                            .values
+                            .iter()
+                            .any(|q| q.kind == *kind && q.keys.contains(k))
+                    })
+                    .collect();
+                let Some((k, (wx, wy))) = shared
+                    .iter()
+                    .find_map(|k| value_conflict(x.frames, y.frames, *kind, k).map(|c| (*k, c)))
+                else {
+                    continue;
+                };
+                // a date beside one verb may time different things ("the term ends in
+                // July", "the subsidy ends in March"): they must share some words too
+                let timed = matches!(kind, ValueKind::Date | ValueKind::Year);
+                if timed && cosine(a, b) < DATE_MIN {
+                    continue;
+                }
+                // two events timed: they must be the same event (verb and what it acts on)
+                if timed
+                    && !x.features.events.is_empty()
+                    && !y.features.events.is_empty()
+                    && x.features.same_event(y.features).is_none()
+                {
+                    continue;
+                }
+                let mut distinct = shared.clone();
+                distinct.sort();
+                distinct.dedup();
+                let bonus =
+                    0.05 * (distinct.len().min(3) as f32 - 1.0) + 0.1 * cosine(a, b).min(1.0);
+                let (base, label) = match v {
+                    Voices::Named => (0.75, ""),
+                    Voices::Other => (0.55, ""),
+                    _ => (0.4, "one party, two figures: "),
+                };
+                let kind_name = if timed {
+                    CONFLICTING_DATE
+                } else {
+                    CONFLICTING_FIGURE
+                };
+                push(
+                    a,
+                    b,
+                    base + bonus,
+                    format!("{}:{}", kind.as_str(), key),
+                    kind_name,
+                    format!(
+                        "{label}conflicting {} of the {}: {} ({}) vs {} ({})",
+                        kind.as_str(),
+                        k,
+                        wx,
+                        who(&x, name),
+                        wy,
+                        who(&y, name)
+                    ),
+                );
+            }
+        }
+    }
+
+    // 2. a short rebuttal answers the claim just before it
+    for (n, node) in nodes.iter().enumerate().filter(|(n, _)| live[*n]) {
+        for &m in &node.members {
+            let r = items[m];
+            if !r.frames.rebuts
+                || !r.frames.values.is_empty()
+                || r.frames.words > SHORT_REBUTTAL
+                || m == 0
+            {
+                continue;
+            }
+            let prev = items[m - 1];
+            if prev.document != r.document || prev.frames.heading || prev.frames.rebuts {
+                continue;
+            }
+            let p = node_of[m - 1];
+            if p != n {
+                push(
+                    p,
+                    n,
+                    0.45,
+                    format!("answer:{p}"),
+                    DENIAL,
+                    format!(
+                        "{} rebuts the claim before it: “{}” – “{}”",
+                        who(&r, name),
+                        short(&prev.statement.text),
+                        short(&r.statement.text)
+                    ),
+                );
+            }
+        }
+    }
+
+    // 3. rebuttals and blame linked to the claims they answer, by frame head
+    let mut heads: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for n in (0..nodes.len()).filter(|&n| live[n]) {
+        for h in &item(n).frames.heads {
+            heads.entry(h.as_str()).or_default().push(n);
+        }
+    }
+    let mut paired: HashSet<(usize, usize)> = HashSet::new();
+    for (head, list) in &heads {
+        if list.len() < 2 || list.len() > MAX_BLOCK {
+            continue;
+        }
+        for (i, &a) in list.iter().enumerate() {
+            for &b in &list[i + 1..] {
+                let (x, y) = (item(a), item(b));
+                let cue = |f: &Frames| f.cue_heads.iter().any(|h| h == head);
+                let (rx, ry) = (
+                    x.frames.rebuts && cue(x.frames),
+                    y.frames.rebuts && cue(y.frames),
+                );
+                let blame = x.frames.blames && y.frames.blames && cue(x.frames) && cue(y.frames);
+                if !(rx || ry || blame) {
+                    continue;
+                }
+                if x.document == y.document || !paired.insert((a, b)) {
+                    continue;
+                }
+                let v = voices(&x, &y);
+                if matches!(v, Voices::Same | Voices::OneParty) {
+                    continue;
+                }
+                let cos = cosine(a, b);
+                let named = if v == Voices::Named { 0.1 } else { 0.0 };
+                if (rx || ry) && cos >= REBUTTAL_MIN {
+                    let r = if rx { x } else { y };
+                    push(
+                        a,
+                        b,
+                        0.45 + named,
+                        format!("head:{head}"),
+                        DENIAL,
+                        format!(
+                            "{} rebuts what {} says of the {head}: “{}”",
+                            who(&r, name),
+                            who(if rx { &y } else { &x }, name),
+                            short(&r.statement.text)
+                        ),
+                    );
+                } else if blame && cos >= BLAME_MIN {
+                    push(
+                        a,
+                        b,
+                        0.3 + named / 2.0,
+                        format!("head:{head}"),
+                        BLAME,
+                        format!(
+                            "{} and {} lay the blame for the {head} on each other",
+                            who(&x, name),
+                            who(&y, name)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    cluster(nodes.len(), edges)
+}
+
+/// Disputed groups from pairs, strongest first: a newcomer joins a group through its
+/// strongest pair; two groups merge only on the same frame key; at most
+/// [`MAX_DISPUTE_NODES`] texts each. Deterministic.
+pub fn cluster(n: usize, mut edges: Vec<Edge>) -> Vec<Dispute> {
+    edges.sort_by(|x, y| {
+        y.strength
+            .total_cmp(&x.strength)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+            .then(x.key.cmp(&y.key))
+    });
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut size = vec![1usize; n];
+    let mut key: HashMap<usize, String> = HashMap::new();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for e in &edges {
+        let (ra, rb) = (root(&mut parent, e.a), root(&mut parent, e.b));
+        if ra == rb || size[ra] + size[rb] > MAX_DISPUTE_NODES {
+            continue;
+        }
+        let fits = |r: usize, size: &[usize]| size[r] == 1 || key.get(&r) == Some(&e.key);
+        if !(fits(ra, &size) || fits(rb, &size)) {
+            continue;
+        }
+        if size[ra] > 1 && size[rb] > 1 && !(fits(ra, &size) && fits(rb, &size)) {
+            continue;
+        }
+        let (keep, gone) = if size[ra] >= size[rb] {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        let k = key.get(&keep).cloned().unwrap_or_else(|| e.key.clone());
+        parent[gone] = keep;
+        size[keep] += size[gone];
+        key.remove(&gone);
+        key.insert(keep, k);
+    }
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for x in 0..n {
+        let r = root(&mut parent, x);
+        if size[r] > 1 {
+            by_root.entry(r).or_default().push(x);
+        }
+    }
+    let mut out: Vec<Dispute> = Vec::new();
+    for (r, nodes) in by_root {
+        let inside: Vec<Edge> = edges
+            .iter()
+            .filter(|e| root(&mut parent, e.a) == r && root(&mut parent, e.b) == r)
+            .cloned()
+            .collect();
+        let strength = inside.first().map_or(0.0, |e| e.strength);
+        out.push(Dispute {
+            nodes,
+            strength,
+            edges: inside,
+        });
+    }
+    out
+}
+
+/// The text, cut to about 100 characters at a word boundary.
+fn short(text: &str) -> String {
+    if text.chars().count() <= 100 {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(100).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut} …")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(a: usize, b: usize, strength: f32, key: &str) -> Edge {
+        Edge {
+            a,
+            b,
+            strength,
+            key: key.into(),
+            kind: CONFLICTING_FIGURE,
+            detail: String::new(),
+        }
+    }
+
+    #[test]
+    fn groups_merge_only_on_one_frame_key() {
+        let d = cluster(
+            6,
+            vec![
+                edge(0, 1, 0.9, "share:offer"),
+                edge(2, 3, 0.8, "amount:cost"),
+                edge(1, 2, 0.7, "amount:cost"),
+                edge(1, 4, 0.6, "share:offer"),
+            ],
+        );
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].nodes, vec![0, 1, 4]);
+        assert_eq!(d[1].nodes, vec![2, 3]);
+        assert!((d[0].strength - 0.9).abs() < 1e-6);
+    }
+
+    #[test]
+    fn groups_stay_small() {
+        let edges = (1..10).map(|b| edge(0, b, 0.9, "number:jobs")).collect();
+        let d = cluster(10, edges);
+        assert_eq!(d[0].nodes.len(), MAX_DISPUTE_NODES);
+    }
+}
