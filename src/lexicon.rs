@@ -98,6 +98,7 @@ struct ReadingFile {
     clause_breaks: Vec<String>,
     organisation_cues: Vec<String>,
     calendar_words: Vec<String>,
+    attribution_openers: Vec<String>,
     party_nouns: BTreeMap<String, Vec<String>>,
     stances: BTreeMap<String, Vec<String>>,
 }
@@ -136,6 +137,9 @@ pub struct ReadingWords {
     pub organisation_cues: HashSet<String>,
     /// Weekdays and months: capitalised, never part of a name.
     pub calendar_words: HashSet<String>,
+    /// First words of an opening phrase of an attribution that is not its speaker
+    /// (`in`, `speaking`): "In a statement, the club said".
+    pub attribution_openers: HashSet<String>,
     /// Common nouns that stand for a party of the folder, by class (`union` → `union`,
     /// `unions`; `company` → `firm`, `business`, …): word → class.
     pub party_nouns: HashMap<String, String>,
@@ -419,6 +423,7 @@ impl Lexicon {
                     add(r.affiliations, &mut w.affiliations);
                     add(r.organisation_cues, &mut w.organisation_cues);
                     add(r.calendar_words, &mut w.calendar_words);
+                    add(r.attribution_openers, &mut w.attribution_openers);
                     for (class, words) in r.party_nouns {
                         let class = class.trim().to_lowercase();
                         for word in words {

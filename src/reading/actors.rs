@@ -917,6 +917,30 @@ pub fn speaker(who: &str, lex: &Lexicon, known: &Known, local: &Known) -> Option
             });
         }
     }
+    // "Acme's operations director, Jo Bloggs"
+    if let Some((role, name)) = who.trim_end_matches(',').rsplit_once(',') {
+        let name_toks = tokens(name);
+        let role_toks = tokens(role);
+        if (2..=4).contains(&name_toks.len())
+            && name_toks.iter().all(|t| is_name_word(t, lex))
+            && role_toks.iter().any(|t| is_role_word(t, lex))
+        {
+            let written = name_toks
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let full = resolve_name(&written, local, known);
+            let party =
+                role_party(role.trim(), lex, known).or_else(|| person_party(&full, local, known));
+            return Some(Speaker {
+                name: full,
+                party,
+                has_role: true,
+                person: true,
+            });
+        }
+    }
     let ms = mentions(who, lex, known);
     if let Some(p) = ms.iter().rev().find(|m| m.kind == MentionKind::Person) {
         let written = &p.name;

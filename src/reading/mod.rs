@@ -375,7 +375,12 @@ pub fn read_document(
             let outside_end = seg.lead.as_ref().map_or(seg.open, |l| l.start.max(cursor));
             st.narrative(cursor..outside_end, p.index);
             let speaker = speakers.get(&seg.chain).cloned().flatten();
-            let claimant = speaker.as_ref().and_then(|s| speaker_party(s, &st));
+            let claimant = match &speaker {
+                Some(s) => speaker_party(s, &st),
+                // a quote nobody is named for, in a party's own release or letter: the party's
+                None if st.is_party_release() => st.publisher.as_deref().map(side_id),
+                None => None,
+            };
             // the attribution stays with the quote it introduces or follows, so that no word
             // of the paragraph is lost: `Jane Doe said: "…` and `…," she said.`
             let mut sentences: Vec<Range<usize>> =
@@ -461,7 +466,21 @@ fn who_of(clause: &str, lex: &Lexicon) -> Option<String> {
         // "said Jane Doe, leader of the council"
         words[verb_at + 1..].join(" ")
     } else {
-        before.join(" ")
+        let joined = before.join(" ");
+        // "Speaking to the BBC, a spokesperson", "In a statement, the club": the opening
+        // phrase is not the speaker
+        match joined.split_once(',') {
+            Some((opening, rest))
+                if !rest.trim().trim_matches(',').is_empty()
+                    && opening.split_whitespace().next().is_some_and(|w| {
+                        let w = w.to_lowercase();
+                        lex.reading.attribution_openers.contains(&w) || w.ends_with("ing")
+                    }) =>
+            {
+                rest.to_string()
+            }
+            _ => joined,
+        }
     };
     let who = who
         .trim_matches(|c: char| c == ',' || c.is_whitespace())
@@ -507,11 +526,17 @@ fn chain_speakers(
                 let lower = who.to_lowercase();
                 if st.lex.reading.person_pronouns.contains(&lower) {
                     // the latest person: the last quote's speaker or a person named since
-                    let named = st.named.iter().rev().find(|m| {
-                        m.kind == MentionKind::Person
-                            && m.end <= clause.start
-                            && last.as_ref().is_none_or(|(_, _, at)| m.start > *at)
-                    });
+                    // the latest person who is a sentence's subject, else the latest named
+                    let candidates = || {
+                        st.named.iter().rev().filter(|m| {
+                            m.kind == MentionKind::Person
+                                && m.end <= clause.start
+                                && last.as_ref().is_none_or(|(_, _, at)| m.start > *at)
+                        })
+                    };
+                    let named = candidates()
+                        .find(|m| st.opens_sentence(m))
+                        .or_else(|| candidates().next());
                     found =
                         match named {
                             Some(m) => {
@@ -698,6 +723,37 @@ impl DocState<'_> {
             .filter(|(id, n)| **n > 0 && self.known.parties.get(*id).is_some_and(|p| fits(p)))
             .max_by_key(|(id, n)| (**n, std::cmp::Reverse((*id).clone())))?;
         self.known.parties.get(best.0).cloned()
+    }
+
+    /// Whether the document is a party's own text (a release, a letter, a circular): its
+    /// publisher is no known outlet and is a party the folder's texts name.
+    fn is_party_release(&self) -> bool {
+        let Some(p) = self.publisher.as_deref() else {
+            return false;
+        };
+        let id = side_id(p);
+        let outlet = self.lex.outlets.iter().any(|o| side_id(&o.name) == id);
+        !outlet && self.known.counts.get(&id).is_some_and(|n| *n > 0)
+    }
+
+    /// Whether a mention is its sentence's subject: only capitalised words, role words and
+    /// possessives ("West Mercia's chief constable") stand between it and the sentence start.
+    fn opens_sentence(&self, m: &Mention) -> bool {
+        let before = &self.doc.body[..m.start];
+        let start = before
+            .rfind(['.', '!', '?', '\n', '"', '“', '”'])
+            .map_or(0, |i| i + 1);
+        let words: Vec<&str> = before[start..].split_whitespace().collect();
+        words.len() <= 5
+            && words.iter().all(|w| {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+                let lower = bare.to_lowercase();
+                bare.chars().next().is_some_and(char::is_uppercase)
+                    || self.lex.reading.role_words.contains(&lower)
+                    || w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || lower == "the"
+            })
     }
 
     /// Gives the people the document names with a role that names their party only by a

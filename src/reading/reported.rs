@@ -105,7 +105,15 @@ pub fn report(
         if t.after == Some(':') {
             continue;
         }
-        let Some((subject, subject_start)) = subject_of(&toks, i, mentions, lex) else {
+        // ", describing the plan as …": a participle after a comma reports the sentence's
+        // own subject
+        let participle = lower.ends_with("ing") && i > 0 && toks[i - 1].after == Some(',');
+        let found = if participle {
+            opening_subject(&toks, mentions, lex)
+        } else {
+            subject_of(&toks, i, mentions, lex)
+        };
+        let Some((subject, subject_start)) = found else {
             continue;
         };
         // "a claim the club disputes", "which the club denies"
@@ -194,6 +202,22 @@ pub fn report(
 
 fn person_name(m: &Mention) -> Option<String> {
     (m.kind == MentionKind::Person).then(|| m.name.clone())
+}
+
+/// The subject that opens a sentence: an actor named in its first words, or a party noun
+/// phrase ("The union", "Union leaders").
+fn opening_subject(toks: &[Tok], mentions: &[Mention], lex: &Lexicon) -> Option<(Subject, usize)> {
+    let first = toks.first()?;
+    if let Some(m) = mentions.first()
+        && m.start <= first.start + 4
+    {
+        return Some((Subject::Named(m.clone()), 0));
+    }
+    (0..toks.len().min(4)).find_map(|j| {
+        phrase_ending(toks, j, lex)
+            .filter(|(_, start)| *start == 0)
+            .map(|(words, start)| (Subject::Phrase(words), start))
+    })
 }
 
 /// The subject of the reporting verb at token `i`, and the token where it starts.
