@@ -16,6 +16,9 @@ pub struct Metadata {
     pub url: Option<String>,
     /// When it was published.
     pub published: Option<Published>,
+    /// Where [`Metadata::published`] came from when not from the metadata itself: a byline
+    /// line, or the file name (`None` for the metadata's own date).
+    pub published_from: Option<String>,
     /// The area or site name the metadata gives (`area`, `site_name`, `publisher`, …).
     pub site: Option<String>,
     /// Which metadata key gave [`Metadata::site`].
@@ -54,23 +57,45 @@ const DATE_KEYS: &[&str] = &[
     "date",
     "pubdate",
     "publish_date",
+    "published_date",
+    "publication_date",
+    "date_published",
     "published_at",
+    "published_on",
+    "publish.time",
     "datepublished",
     "article.published_time",
-    "publication_date",
+    "og.published_time",
+    "published_time",
+    "jsonld.datepublished",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
     "created",
+    "datecreated",
 ];
+/// Keys that name the publisher itself; [`AREA_KEYS`] may name a place instead.
 const SITE_KEYS: &[&str] = &[
-    "area",
-    "site",
-    "site_name",
-    "og.site_name",
     "publisher",
     "publisher.name",
+    "jsonld.publisher.name",
+    "og.site_name",
+    "site_name",
+    "site",
+    "source",
+    "source.name",
+    "outlet",
+    "newspaper",
     "organisation",
     "organization",
-    "source",
+    "application-name",
+    "jsonld.author.organisation",
 ];
+/// Keys that hold a region or an outlet: `area: Northshire / Vale` lists places,
+/// `area: The Valley Gazette` names an outlet.
+const AREA_KEYS: &[&str] = &["area", "region"];
 const DESCRIPTION_KEYS: &[&str] = &["description", "og.description", "summary", "excerpt"];
 
 /// Metadata blocks larger than this are not parsed (a press release's is well under 4 KiB).
@@ -265,7 +290,7 @@ pub fn flatten(map: &serde_yaml::Mapping) -> BTreeMap<String, String> {
 fn flatten_into(prefix: &str, map: &serde_yaml::Mapping, out: &mut BTreeMap<String, String>) {
     for (k, v) in map {
         let Some(key) = scalar(k) else { continue };
-        let key = key.to_lowercase().replace(':', ".");
+        let key = normal_key(&key);
         let key = if prefix.is_empty() {
             key
         } else {
@@ -288,11 +313,29 @@ fn flatten_into(prefix: &str, map: &serde_yaml::Mapping, out: &mut BTreeMap<Stri
     }
 }
 
+/// A metadata key as [`Metadata::fields`] holds it: lower case, `:` as `.`, spaces as `_`
+/// (`Publish Date` → `publish_date`, `og:site_name` → `og.site_name`).
+pub fn normal_key(key: &str) -> String {
+    key.trim()
+        .to_lowercase()
+        .replace(':', ".")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
 /// Whether a flattened key is one [`metadata_from_fields`] reads.
 fn is_known_key(key: &str) -> bool {
-    [TITLE_KEYS, URL_KEYS, DATE_KEYS, SITE_KEYS, DESCRIPTION_KEYS]
-        .iter()
-        .any(|keys| keys.contains(&key))
+    [
+        TITLE_KEYS,
+        URL_KEYS,
+        DATE_KEYS,
+        SITE_KEYS,
+        AREA_KEYS,
+        DESCRIPTION_KEYS,
+    ]
+    .iter()
+    .any(|keys| keys.contains(&key))
 }
 
 /// The known metadata keys whose value has the wrong shape: a list, or a mapping that holds
@@ -307,7 +350,7 @@ fn misshapen(map: &serde_yaml::Mapping) -> Vec<(String, &'static str)> {
 fn misshapen_into(prefix: &str, map: &serde_yaml::Mapping, out: &mut Vec<(String, &'static str)>) {
     for (k, v) in map {
         let Some(key) = scalar(k) else { continue };
-        let key = key.to_lowercase().replace(':', ".");
+        let key = normal_key(&key);
         let key = if prefix.is_empty() {
             key
         } else {
@@ -339,6 +382,19 @@ fn scalar(v: &serde_yaml::Value) -> Option<String> {
     }
 }
 
+/// The site a `title: Headline | Site Name` names after its last ` | `.
+pub fn title_suffix(meta: &Metadata) -> Option<String> {
+    let (_, tail) = meta.fields.get("title")?.rsplit_once(" | ")?;
+    let tail = tail.trim();
+    (!tail.is_empty()).then(|| tail.to_string())
+}
+
+/// Whether a metadata key ([`Metadata::site_key`]) holds a region that may name a place
+/// rather than a publisher (`area`, `region`).
+pub fn is_area_key(key: &str) -> bool {
+    AREA_KEYS.contains(&key)
+}
+
 /// Picks title, url, date, site and description out of flattened fields by the usual names.
 pub fn metadata_from_fields(fields: BTreeMap<String, String>) -> Metadata {
     let pick = |keys: &[&str]| -> Option<(String, String)> {
@@ -349,7 +405,17 @@ pub fn metadata_from_fields(fields: BTreeMap<String, String>) -> Metadata {
                 .map(|v| (k.to_string(), v.trim().to_string()))
         })
     };
-    let mut site = pick(SITE_KEYS);
+    // a url under `source` is an address, not a name
+    let named = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            fields
+                .get(*k)
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty() && !v.contains("://"))
+                .map(|v| (k.to_string(), v.to_string()))
+        })
+    };
+    let mut site = named(SITE_KEYS).or_else(|| named(AREA_KEYS));
     let title = pick(TITLE_KEYS).map(|(key, t)| {
         // "Headline | Site Name": keep the headline; the suffix names the site.
         if let Some((head, tail)) = t.rsplit_once(" | ").filter(|_| key == "title") {
@@ -368,6 +434,7 @@ pub fn metadata_from_fields(fields: BTreeMap<String, String>) -> Metadata {
         title,
         url: pick(URL_KEYS).map(|(_, v)| v),
         published,
+        published_from: None,
         site_key: site.as_ref().map(|(k, _)| k.clone()),
         site: site.map(|(_, v)| v),
         description: pick(DESCRIPTION_KEYS).map(|(_, v)| v),
