@@ -42,7 +42,14 @@ pub struct Split {
     pub warnings: Vec<String>,
 }
 
-const TITLE_KEYS: &[&str] = &["og.title", "title", "headline", "name", "dc.title"];
+const TITLE_KEYS: &[&str] = &[
+    "og.title",
+    "title",
+    "headline",
+    "jsonld.headline",
+    "name",
+    "dc.title",
+];
 const URL_KEYS: &[&str] = &[
     "url",
     "og.url",
@@ -50,6 +57,7 @@ const URL_KEYS: &[&str] = &[
     "link",
     "source_url",
     "permalink",
+    "jsonld.url",
 ];
 const DATE_KEYS: &[&str] = &[
     "publish.date",
@@ -620,6 +628,53 @@ mod tests {
         );
         assert_eq!(s.meta.site.as_deref(), Some("Ferry Co"));
         assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+    }
+
+    #[test]
+    fn other_keys_for_the_date_and_the_publisher() {
+        let date = |yaml: &str| {
+            split(&format!("---\n{yaml}\n---\nText."), SourceFormat::Plain)
+                .meta
+                .published
+                .map(Published::to_iso)
+        };
+        assert_eq!(
+            date("publish date: 2023-04-01").as_deref(),
+            Some("2023-04-01")
+        );
+        assert_eq!(
+            date("Publish Date: 1 April 2023").as_deref(),
+            Some("2023-04-01")
+        );
+        assert_eq!(
+            date("pubDate: April 1, 2023").as_deref(),
+            Some("2023-04-01")
+        );
+        assert_eq!(date("published: 2023-04").as_deref(), Some("2023-04"));
+        assert_eq!(date("date: 2021").as_deref(), Some("2021"));
+        assert_eq!(
+            date("publish: {date: '07:45 01/04/2023'}").as_deref(),
+            Some("2023-04-01T07:45:00")
+        );
+        assert_eq!(
+            date("date_published: 2023-04-01T07:45:00+01:00").as_deref(),
+            Some("2023-04-01T07:45:00")
+        );
+        let meta =
+            |yaml: &str| split(&format!("---\n{yaml}\n---\nText."), SourceFormat::Plain).meta;
+        let m = meta("headline: Striker signs\nsource: Vale Sports Daily");
+        assert_eq!(m.title.as_deref(), Some("Striker signs"));
+        assert_eq!(m.site.as_deref(), Some("Vale Sports Daily"));
+        assert_eq!(m.site_key.as_deref(), Some("source"));
+        // a publisher key beats an area; a url under `source` is no name
+        let m = meta("area: Valeshire\npublisher: Valeshire Council");
+        assert_eq!(m.site.as_deref(), Some("Valeshire Council"));
+        let m = meta("source: https://gazette.example/a\nsite: Town Gazette");
+        assert_eq!(m.site.as_deref(), Some("Town Gazette"));
+        assert!(is_area_key("area") && !is_area_key("publisher"));
+        let m = meta("title: Ward opens | Northfield Hospital\narea: Northfield / Southfield");
+        assert_eq!(title_suffix(&m).as_deref(), Some("Northfield Hospital"));
+        assert_eq!(normal_key(" Publish  Date "), "publish_date");
     }
 
     #[test]

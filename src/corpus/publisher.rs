@@ -7,8 +7,9 @@
 //! 4 March 2023`); a press office's own blocks (`About X`, `Notes to editors`, `Media
 //! contact`, `Ends`); any other url host (a name in the text that the host spells, or its
 //! leading label); the text itself (an outlet's house style, a sign-off that names an
-//! organisation); a known outlet named by the file name (`2023-03-04_valley-gazette_…`);
-//! an organisation as the opening subject. When nothing says, the publisher is unknown:
+//! organisation); a known outlet named by the file name (`2023-03-04_valley-gazette_…`),
+//! else the source part of such a name spelled out; an organisation as the opening
+//! subject. When nothing says, the publisher is unknown:
 //! the engine never presents a guess as fact.
 
 use super::front_matter::{Metadata, is_area_key, title_suffix};
@@ -173,17 +174,22 @@ pub fn find(path: &str, meta: &Metadata, body: &str, lex: &Lexicon) -> Publisher
             format!("file name: “{part}” is {}", outlet.name),
         );
     }
+    if let Some((name, part)) = source_of_file_name(path) {
+        return Publisher::found(
+            lex,
+            &name,
+            format!("file name: its source part “{part}”; nothing in the text names one"),
+        );
+    }
     if let Some((org, sentence)) = opening_subject(&paras, lex) {
         return Publisher::found(lex, &org, format!("opening subject: “{sentence}”"));
     }
     let evidence = match places {
         Some((site, why)) => format!(
-            "unknown: front matter area “{site}” {why}; no url, byline, house style, sign-off or opening subject names it"
+            "unknown: front matter area “{site}” {why}; no url, house style, sign-off or opening subject names it"
         ),
-        None => {
-            "unknown: no metadata, url, byline, house style, sign-off or opening subject names it"
-                .to_string()
-        }
+        None => "unknown: no metadata, url, house style, sign-off or opening subject names it"
+            .to_string(),
     };
     Publisher {
         organisation: None,
@@ -275,6 +281,30 @@ fn from_byline(body: &str, lex: &Lexicon) -> Option<Publisher> {
         name,
         format!("byline: “{}”", byline.line),
     ))
+}
+
+/// The source part of a file name named `DATE_source-words_story-words.ext`, the name
+/// it spells (`northvale-echo` → "Northvale Echo"), with the part: `None` unless a date
+/// starts the name and a third part follows.
+fn source_of_file_name(path: &str) -> Option<(String, String)> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    super::dates::from_file_name(name)?;
+    let mut parts = name.split('_');
+    parts.next()?;
+    let part = parts.next()?;
+    parts.next()?;
+    let words: Vec<String> = part
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |c| {
+                c.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect();
+    let letters = words.iter().any(|w| w.chars().any(char::is_alphabetic));
+    (letters && words.len() <= 6).then(|| (words.join(" "), part.to_string()))
 }
 
 /// The outlet part of a file name (`2019-10-04_valley-gazette_story.txt`): the part after
@@ -694,6 +724,108 @@ mod tests {
         );
         assert_eq!(p.organisation, None);
         assert!(p.evidence.starts_with("unknown"));
+    }
+
+    #[test]
+    fn a_press_offices_own_release() {
+        let lex = Lexicon::bundled();
+        let body = "Fans will get cheaper season tickets next year, the club said today.\n\nPrices fall by a tenth.\n\nEnds\n\nAbout Northvale Rovers Football Club\n\nThe club was founded in 1889.";
+        let p = find("release.txt", &meta(), body, &lex);
+        assert_eq!(
+            p.organisation.as_deref(),
+            Some("Northvale Rovers Football Club")
+        );
+        assert!(p.evidence.starts_with("press release"), "{}", p.evidence);
+        // no "About": the contact block names the organisation, not the press office
+        let body = "A new app lets patients book blood tests.\n\nIt opens on Monday.\n\nNotes to editors\n\nMedia contact: Press Office, Eastfield Hospital Trust, 01234 567890";
+        let p = find("release.txt", &meta(), body, &lex);
+        assert_eq!(p.organisation.as_deref(), Some("Eastfield Hospital Trust"));
+        // a release that only ends: the organisation its first paragraph names
+        let body = "Brightware Ltd said it would open a lab in the town.\n\nForty jobs follow.\n\n- ENDS -";
+        let p = find("release.txt", &meta(), body, &lex);
+        assert_eq!(p.organisation.as_deref(), Some("Brightware Ltd"));
+        // "About" as a word of prose is no block
+        let body = "Rents rose.\n\nTenants complained.\n\nAbout 200 people came to the meeting.";
+        let p = find("story.txt", &meta(), body, &lex);
+        assert_eq!(p.organisation, None);
+    }
+
+    #[test]
+    fn a_byline_names_the_outlet() {
+        let lex = Lexicon::bundled();
+        let p = find(
+            "story.txt",
+            &meta(),
+            "Council tax to rise\nNorthvale Echo, 4 March 2023\n\nThe council agreed a rise.",
+            &lex,
+        );
+        assert_eq!(p.organisation.as_deref(), Some("Northvale Echo"));
+        assert_eq!(p.evidence, "byline: “Northvale Echo, 4 March 2023”");
+        // a known outlet is named as it names itself
+        let p = find(
+            "story.txt",
+            &meta(),
+            "Striker signs\nBy Jane Doe, Reuters\nThe club said…",
+            &lex,
+        );
+        assert_eq!(p.organisation.as_deref(), Some("Reuters"));
+        let p = find(
+            "story.txt",
+            &meta(),
+            "Striker signs\nBBC, 2 May 2022\nThe club…",
+            &lex,
+        );
+        assert_eq!(p.organisation.as_deref(), Some("BBC News"));
+    }
+
+    #[test]
+    fn a_known_outlet_in_the_file_name() {
+        let lex = Lexicon::bundled();
+        let body = "Waiting lists fell this winter, figures show.";
+        for (path, want) in [
+            (
+                "2023-02-01_guardian_waiting-lists.txt",
+                Some("The Guardian"),
+            ),
+            ("2023-02_express-and-star_lists.txt", Some("Express & Star")),
+            ("2023_inews_lists.txt", Some("i")),
+            ("2023-02-01_bbc-itv_lists.txt", Some("BBC News")),
+            // no date first, no third part, or no outlet: nothing
+            ("guardian_waiting-lists_2023.txt", None),
+            ("2023-02-01_guardian.txt", None),
+        ] {
+            let p = find(path, &meta(), body, &lex);
+            assert_eq!(p.organisation.as_deref(), want, "{path}");
+            if want.is_some() {
+                assert!(p.evidence.starts_with("file name"), "{}", p.evidence);
+            }
+        }
+        // an unknown source part is spelled out, as the last fallback but one
+        let p = find("2023-02-01_northfield-trust_lists.txt", &meta(), body, &lex);
+        assert_eq!(p.organisation.as_deref(), Some("Northfield Trust"));
+        assert!(p.evidence.contains("source part"), "{}", p.evidence);
+        // the text's own signals come first
+        let p = find(
+            "2023-02-01_guardian_lists.txt",
+            &meta(),
+            "Lists fell\nNorthvale Echo, 1 February 2023\nText.",
+            &lex,
+        );
+        assert_eq!(p.organisation.as_deref(), Some("Northvale Echo"));
+    }
+
+    #[test]
+    fn outlets_by_name_or_host() {
+        let lex = Lexicon::bundled();
+        let name = |n: &str| outlet_named(n, &lex).map(|o| o.name.as_str());
+        assert_eq!(name("Express and Star"), Some("Express & Star"));
+        assert_eq!(name("the guardian"), Some("The Guardian"));
+        assert_eq!(name("CityAM"), Some("City A.M."));
+        assert_eq!(name("BBC"), Some("BBC News"));
+        assert_eq!(name("Northvale Echo"), None);
+        assert_eq!(main_label("news.sky.com"), "sky");
+        assert_eq!(main_label("www.bbc.co.uk"), "bbc");
+        assert_eq!(main_label("pa.media"), "pa");
     }
 
     #[test]
