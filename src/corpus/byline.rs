@@ -41,6 +41,9 @@ const DATE_LABELS: &[&str] = &[
     "date",
 ];
 
+/// Words that open a source line: `Source: The Outlet, 3 May 2023`, `Via Outlet`.
+const NAME_LABELS: &[&str] = &["published by", "source", "publisher", "from", "via"];
+
 /// Words of a name that are not capitalised: `Express and Star`, `Stratford-upon-Avon
 /// Herald`, `News of the World`.
 const CONNECTORS: &[&str] = &[
@@ -177,7 +180,7 @@ fn segments(
             }
             continue;
         }
-        match name_and_date(part, known) {
+        match name_and_date(strip_name_label(part), known) {
             Some((name, d)) => {
                 if outlet.is_none() {
                     outlet = name;
@@ -211,6 +214,21 @@ fn labelled_date(part: &str) -> Option<Published> {
     })?;
     let rest = part[label.len()..].trim_start_matches([':', ' ', '\u{a0}']);
     parse_published(rest)
+}
+
+/// `part` without a leading `Source:`, `From`, `Via` … ([`NAME_LABELS`]).
+fn strip_name_label(part: &str) -> &str {
+    for label in NAME_LABELS {
+        if let Some(head) = part.get(..label.len())
+            && head.eq_ignore_ascii_case(label)
+        {
+            let rest = &part[label.len()..];
+            if rest.starts_with([':', ' ']) {
+                return rest.trim_start_matches([':', ' ']);
+            }
+        }
+    }
+    part
 }
 
 /// `part` without a leading whole word `word` (any case).
@@ -349,6 +367,14 @@ mod tests {
             Some((None, Some("2024-07-12".to_string())))
         );
         assert_eq!(
+            read("Source: The Borough Times, 3 May 2023"),
+            both("The Borough Times", "2023-05-03")
+        );
+        assert_eq!(
+            read("3 May 2023"),
+            Some((None, Some("2023-05-03".to_string())))
+        );
+        assert_eq!(
             read("Last updated: 3 May 2021, 09:15"),
             Some((None, Some("2021-05-03T09:15:00".to_string())))
         );
@@ -416,6 +442,9 @@ mod tests {
             "12/07/2024 | The Hospital Gazette",
             "Published 12 July 2024",
             "Last updated: 3 May 2021, 09:15",
+            "Source: The Borough Times, 3 May 2023",
+            "Tue 2 May 2023 14.30 BST",
+            "By Jane Doe | The Borough Times | Published: May 2023",
             "By Jane Doe, Wire Service",
             "By Sam Lee, Borough Times, 2 June 2022",
             "Reports from the council budget meeting of 5 February 2020 (Town Crier, 6 February 2020; Valley FM, 7 February 2020)",

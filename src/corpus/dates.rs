@@ -119,6 +119,15 @@ const DATETIME_FORMATS: &[&str] = &[
     "%H:%M, %A, %d %B %Y",
     "%B %d, %Y %H:%M",
     "%B %d, %Y, %H:%M",
+    "%B %d, %Y %I:%M %p",
+    "%B %d, %Y, %I:%M %p",
+    "%B %d, %Y at %I:%M %p",
+    "%A, %B %d, %Y %I:%M %p",
+    "%d %B %Y %I:%M %p",
+    "%d %B %Y, %I:%M %p",
+    "%A %d %B %Y %I:%M %p",
+    "%I:%M %p, %d %B %Y",
+    "%I:%M %p %B %d, %Y",
 ];
 
 const DATE_FORMATS: &[&str] = &[
@@ -176,6 +185,8 @@ fn full(text: &str) -> Option<Published> {
         "%Y-%m-%dT%H:%M:%S%z",
         "%Y-%m-%dT%H:%M:%S%.f%z",
         "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S %z",
+        "%Y-%m-%d %H:%M %z",
     ] {
         if let Ok(dt) = DateTime::parse_from_str(&text, fmt) {
             return Some(Published::DateTime(dt.naive_local()));
@@ -256,20 +267,22 @@ pub fn from_file_name(path: &str) -> Option<Published> {
     parse_published(prefix)
 }
 
+/// Time zone names chrono cannot read, dropped (the time is kept as the publisher's local
+/// time).
+const ZONES: &[&str] = &[
+    "GMT", "BST", "UTC", "CET", "CEST", "EST", "EDT", "ET", "PST", "PDT", "PT", "CST", "CDT", "CT",
+    "MST", "MDT", "MT", "IST", "AEST", "AEDT", "UK", "(UTC)", "(GMT)", "(BST)",
+];
+
 /// Trims, collapses whitespace and drops ordinal suffixes (`28th` → `28`), the full stop of
-/// an abbreviated month (`Dec.`), `at` before a time, and a trailing zone name (`GMT`,
-/// `BST`, `UTC`) chrono cannot read; `Sept` becomes `Sep`.
+/// an abbreviated month (`Dec.`), `at` before a time, and zone names ([`ZONES`]) chrono
+/// cannot read; `Sept` becomes `Sep`, `14.30` becomes `14:30` and `3:45pm` `3:45 pm`.
 fn clean(raw: &str) -> String {
     let words: Vec<String> = raw
         .trim()
         .trim_end_matches('.')
         .split_whitespace()
-        .filter(|w| {
-            !matches!(
-                *w,
-                "GMT" | "BST" | "UTC" | "CET" | "CEST" | "EST" | "EDT" | "at" | "@"
-            )
-        })
+        .filter(|w| !ZONES.contains(&w.trim_end_matches(',')) && !matches!(*w, "at" | "@"))
         .map(|w| {
             let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             let suffix = &w[digits.len()..];
@@ -278,6 +291,22 @@ fn clean(raw: &str) -> String {
                 && matches!(suffix, "st" | "nd" | "rd" | "th");
             if is_ordinal {
                 return digits.to_string();
+            }
+            // "14.30" is a time the British way; "14.30," keeps its comma
+            let bare_time = w.trim_end_matches(',');
+            if let Some((h, m)) = bare_time.split_once('.')
+                && (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+            {
+                return format!("{h}:{m}{}", &w[bare_time.len()..]);
+            }
+            // "3:45pm" → "3:45 pm" for `%p`
+            if let Some(t) = w.strip_suffix("pm").or_else(|| w.strip_suffix("am"))
+                && t.contains(':')
+                && t.chars().all(|c| c.is_ascii_digit() || c == ':')
+            {
+                return format!("{t} {}", &w[t.len()..]);
             }
             let bare = w.trim_end_matches('.');
             let abbreviation = bare.len() >= 3
@@ -339,6 +368,27 @@ mod tests {
             iso("2022-10-14T16:45:00+0100").as_deref(),
             Some("2022-10-14T16:45:00")
         );
+    }
+
+    #[test]
+    fn times_written_in_other_ways() {
+        assert_eq!(
+            iso("Tue 2 May 2023 14.30 BST").as_deref(),
+            Some("2023-05-02T14:30:00")
+        );
+        assert_eq!(
+            iso("May 2, 2023 3:45 PM PT").as_deref(),
+            Some("2023-05-02T15:45:00")
+        );
+        assert_eq!(
+            iso("2 May 2023, 9:05am").as_deref(),
+            Some("2023-05-02T09:05:00")
+        );
+        assert_eq!(
+            iso("2023-05-02 14:30:00 +0100").as_deref(),
+            Some("2023-05-02T14:30:00")
+        );
+        assert_eq!(iso("10.50"), None);
     }
 
     #[test]

@@ -347,10 +347,12 @@ fn from_release(paras: &[&str], lex: &Lexicon) -> Option<Publisher> {
             ));
         }
     }
+    // `Ends`, `-ENDS-`, `###`, `-30-` close a release
     let marker = paras.iter().enumerate().skip(1).find(|(_, p)| {
         let lower = p.to_lowercase();
         let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
-        lower == "ends"
+        matches!(lower, "ends" | "end" | "30")
+            || p.trim() == "###"
             || [
                 "notes to editors",
                 "note to editors",
@@ -396,7 +398,20 @@ fn from_release(paras: &[&str], lex: &Lexicon) -> Option<Publisher> {
         })
     };
     for p in &paras[at..] {
-        if let Some(org) = organisations_in(p, lex).into_iter().find(|o| !generic(o)) {
+        // an organisation word first; else the last name of two or more words, after the
+        // person the block may name ("Media contact: Jane Doe, Northvale Rovers")
+        let named = organisations_in(p, lex)
+            .into_iter()
+            .find(|o| !generic(o))
+            .or_else(|| {
+                capitalised_phrases(p)
+                    .into_iter()
+                    .map(|c| c.strip_prefix("The ").map(str::to_string).unwrap_or(c))
+                    .filter(|c| c.split_whitespace().count() >= 2 && !generic(c))
+                    .filter(|c| !c.split_whitespace().any(is_office_word))
+                    .last()
+            });
+        if let Some(org) = named {
             return Some(Publisher::found(
                 lex,
                 &org,
@@ -411,6 +426,24 @@ fn from_release(paras: &[&str], lex: &Lexicon) -> Option<Publisher> {
         &org,
         format!("press release (“{marker_line}”) opening with {org}"),
     ))
+}
+
+/// A word of a press office's name (`Communications Team`, `Media Relations`).
+fn is_office_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "press"
+            | "office"
+            | "media"
+            | "communications"
+            | "team"
+            | "relations"
+            | "desk"
+            | "contact"
+            | "contacts"
+            | "enquiries"
+            | "newsroom"
+    )
 }
 
 /// `text` without a leading whole word `word` (any case), trimmed.
@@ -740,8 +773,18 @@ mod tests {
         let body = "A new app lets patients book blood tests.\n\nIt opens on Monday.\n\nNotes to editors\n\nMedia contact: Press Office, Eastfield Hospital Trust, 01234 567890";
         let p = find("release.txt", &meta(), body, &lex);
         assert_eq!(p.organisation.as_deref(), Some("Eastfield Hospital Trust"));
+        let body = "Season tickets go on sale.\n\nPrices are frozen.\n\nMedia contact: Jane Doe, Northvale Rovers, 01234 567890";
+        let p = find("release.txt", &meta(), body, &lex);
+        assert_eq!(p.organisation.as_deref(), Some("Northvale Rovers"));
+        let body = "Members back the deal.\n\nVoting closed on Friday.\n\nMedia contact: Communications Team, Guild of Northvale Writers";
+        let p = find("release.txt", &meta(), body, &lex);
+        assert_eq!(
+            p.organisation.as_deref(),
+            Some("Guild of Northvale Writers")
+        );
         // a release that only ends: the organisation its first paragraph names
-        let body = "Brightware Ltd said it would open a lab in the town.\n\nForty jobs follow.\n\n- ENDS -";
+        let body =
+            "Brightware Ltd said it would open a lab in the town.\n\nForty jobs follow.\n\n###";
         let p = find("release.txt", &meta(), body, &lex);
         assert_eq!(p.organisation.as_deref(), Some("Brightware Ltd"));
         // "About" as a word of prose is no block
