@@ -406,10 +406,10 @@ fn from_release(paras: &[&str], lex: &Lexicon) -> Option<Publisher> {
             .or_else(|| {
                 capitalised_phrases(p)
                     .into_iter()
+                    .rev()
                     .map(|c| c.strip_prefix("The ").map(str::to_string).unwrap_or(c))
                     .filter(|c| c.split_whitespace().count() >= 2 && !generic(c))
-                    .filter(|c| !c.split_whitespace().any(is_office_word))
-                    .last()
+                    .find(|c| !c.split_whitespace().any(is_office_word))
             });
         if let Some(org) = named {
             return Some(Publisher::found(
