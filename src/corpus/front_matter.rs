@@ -16,6 +16,9 @@ pub struct Metadata {
     pub url: Option<String>,
     /// When it was published.
     pub published: Option<Published>,
+    /// Where [`Metadata::published`] came from when not from the metadata itself: a byline
+    /// line, or the file name (`None` for the metadata's own date).
+    pub published_from: Option<String>,
     /// The area or site name the metadata gives (`area`, `site_name`, `publisher`, …).
     pub site: Option<String>,
     /// Which metadata key gave [`Metadata::site`].
@@ -39,7 +42,14 @@ pub struct Split {
     pub warnings: Vec<String>,
 }
 
-const TITLE_KEYS: &[&str] = &["og.title", "title", "headline", "name", "dc.title"];
+const TITLE_KEYS: &[&str] = &[
+    "og.title",
+    "title",
+    "headline",
+    "jsonld.headline",
+    "name",
+    "dc.title",
+];
 const URL_KEYS: &[&str] = &[
     "url",
     "og.url",
@@ -47,6 +57,7 @@ const URL_KEYS: &[&str] = &[
     "link",
     "source_url",
     "permalink",
+    "jsonld.url",
 ];
 const DATE_KEYS: &[&str] = &[
     "publish.date",
@@ -54,23 +65,45 @@ const DATE_KEYS: &[&str] = &[
     "date",
     "pubdate",
     "publish_date",
+    "published_date",
+    "publication_date",
+    "date_published",
     "published_at",
+    "published_on",
+    "publish.time",
     "datepublished",
     "article.published_time",
-    "publication_date",
+    "og.published_time",
+    "published_time",
+    "jsonld.datepublished",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
     "created",
+    "datecreated",
 ];
+/// Keys that name the publisher itself; [`AREA_KEYS`] may name a place instead.
 const SITE_KEYS: &[&str] = &[
-    "area",
-    "site",
-    "site_name",
-    "og.site_name",
     "publisher",
     "publisher.name",
+    "jsonld.publisher.name",
+    "og.site_name",
+    "site_name",
+    "site",
+    "source",
+    "source.name",
+    "outlet",
+    "newspaper",
     "organisation",
     "organization",
-    "source",
+    "application-name",
+    "jsonld.author.organisation",
 ];
+/// Keys that hold a region or an outlet: `area: Northshire / Vale` lists places,
+/// `area: The Valley Gazette` names an outlet.
+const AREA_KEYS: &[&str] = &["area", "region"];
 const DESCRIPTION_KEYS: &[&str] = &["description", "og.description", "summary", "excerpt"];
 
 /// Metadata blocks larger than this are not parsed (a press release's is well under 4 KiB).
@@ -265,7 +298,7 @@ pub fn flatten(map: &serde_yaml::Mapping) -> BTreeMap<String, String> {
 fn flatten_into(prefix: &str, map: &serde_yaml::Mapping, out: &mut BTreeMap<String, String>) {
     for (k, v) in map {
         let Some(key) = scalar(k) else { continue };
-        let key = key.to_lowercase().replace(':', ".");
+        let key = normal_key(&key);
         let key = if prefix.is_empty() {
             key
         } else {
@@ -288,11 +321,29 @@ fn flatten_into(prefix: &str, map: &serde_yaml::Mapping, out: &mut BTreeMap<Stri
     }
 }
 
+/// A metadata key as [`Metadata::fields`] holds it: lower case, `:` as `.`, spaces as `_`
+/// (`Publish Date` → `publish_date`, `og:site_name` → `og.site_name`).
+pub fn normal_key(key: &str) -> String {
+    key.trim()
+        .to_lowercase()
+        .replace(':', ".")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
 /// Whether a flattened key is one [`metadata_from_fields`] reads.
 fn is_known_key(key: &str) -> bool {
-    [TITLE_KEYS, URL_KEYS, DATE_KEYS, SITE_KEYS, DESCRIPTION_KEYS]
-        .iter()
-        .any(|keys| keys.contains(&key))
+    [
+        TITLE_KEYS,
+        URL_KEYS,
+        DATE_KEYS,
+        SITE_KEYS,
+        AREA_KEYS,
+        DESCRIPTION_KEYS,
+    ]
+    .iter()
+    .any(|keys| keys.contains(&key))
 }
 
 /// The known metadata keys whose value has the wrong shape: a list, or a mapping that holds
@@ -307,7 +358,7 @@ fn misshapen(map: &serde_yaml::Mapping) -> Vec<(String, &'static str)> {
 fn misshapen_into(prefix: &str, map: &serde_yaml::Mapping, out: &mut Vec<(String, &'static str)>) {
     for (k, v) in map {
         let Some(key) = scalar(k) else { continue };
-        let key = key.to_lowercase().replace(':', ".");
+        let key = normal_key(&key);
         let key = if prefix.is_empty() {
             key
         } else {
@@ -339,6 +390,19 @@ fn scalar(v: &serde_yaml::Value) -> Option<String> {
     }
 }
 
+/// The site a `title: Headline | Site Name` names after its last ` | `.
+pub fn title_suffix(meta: &Metadata) -> Option<String> {
+    let (_, tail) = meta.fields.get("title")?.rsplit_once(" | ")?;
+    let tail = tail.trim();
+    (!tail.is_empty()).then(|| tail.to_string())
+}
+
+/// Whether a metadata key ([`Metadata::site_key`]) holds a region that may name a place
+/// rather than a publisher (`area`, `region`).
+pub fn is_area_key(key: &str) -> bool {
+    AREA_KEYS.contains(&key)
+}
+
 /// Picks title, url, date, site and description out of flattened fields by the usual names.
 pub fn metadata_from_fields(fields: BTreeMap<String, String>) -> Metadata {
     let pick = |keys: &[&str]| -> Option<(String, String)> {
@@ -349,7 +413,17 @@ pub fn metadata_from_fields(fields: BTreeMap<String, String>) -> Metadata {
                 .map(|v| (k.to_string(), v.trim().to_string()))
         })
     };
-    let mut site = pick(SITE_KEYS);
+    // a url under `source` is an address, not a name
+    let named = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            fields
+                .get(*k)
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty() && !v.contains("://"))
+                .map(|v| (k.to_string(), v.to_string()))
+        })
+    };
+    let mut site = named(SITE_KEYS).or_else(|| named(AREA_KEYS));
     let title = pick(TITLE_KEYS).map(|(key, t)| {
         // "Headline | Site Name": keep the headline; the suffix names the site.
         if let Some((head, tail)) = t.rsplit_once(" | ").filter(|_| key == "title") {
@@ -368,6 +442,7 @@ pub fn metadata_from_fields(fields: BTreeMap<String, String>) -> Metadata {
         title,
         url: pick(URL_KEYS).map(|(_, v)| v),
         published,
+        published_from: None,
         site_key: site.as_ref().map(|(k, _)| k.clone()),
         site: site.map(|(_, v)| v),
         description: pick(DESCRIPTION_KEYS).map(|(_, v)| v),
@@ -553,6 +628,53 @@ mod tests {
         );
         assert_eq!(s.meta.site.as_deref(), Some("Ferry Co"));
         assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+    }
+
+    #[test]
+    fn other_keys_for_the_date_and_the_publisher() {
+        let date = |yaml: &str| {
+            split(&format!("---\n{yaml}\n---\nText."), SourceFormat::Plain)
+                .meta
+                .published
+                .map(Published::to_iso)
+        };
+        assert_eq!(
+            date("publish date: 2023-04-01").as_deref(),
+            Some("2023-04-01")
+        );
+        assert_eq!(
+            date("Publish Date: 1 April 2023").as_deref(),
+            Some("2023-04-01")
+        );
+        assert_eq!(
+            date("pubDate: April 1, 2023").as_deref(),
+            Some("2023-04-01")
+        );
+        assert_eq!(date("published: 2023-04").as_deref(), Some("2023-04"));
+        assert_eq!(date("date: 2021").as_deref(), Some("2021"));
+        assert_eq!(
+            date("publish: {date: '07:45 01/04/2023'}").as_deref(),
+            Some("2023-04-01T07:45:00")
+        );
+        assert_eq!(
+            date("date_published: 2023-04-01T07:45:00+01:00").as_deref(),
+            Some("2023-04-01T07:45:00")
+        );
+        let meta =
+            |yaml: &str| split(&format!("---\n{yaml}\n---\nText."), SourceFormat::Plain).meta;
+        let m = meta("headline: Striker signs\nsource: Vale Sports Daily");
+        assert_eq!(m.title.as_deref(), Some("Striker signs"));
+        assert_eq!(m.site.as_deref(), Some("Vale Sports Daily"));
+        assert_eq!(m.site_key.as_deref(), Some("source"));
+        // a publisher key beats an area; a url under `source` is no name
+        let m = meta("area: Valeshire\npublisher: Valeshire Council");
+        assert_eq!(m.site.as_deref(), Some("Valeshire Council"));
+        let m = meta("source: https://gazette.example/a\nsite: Town Gazette");
+        assert_eq!(m.site.as_deref(), Some("Town Gazette"));
+        assert!(is_area_key("area") && !is_area_key("publisher"));
+        let m = meta("title: Ward opens | Northfield Hospital\narea: Northfield / Southfield");
+        assert_eq!(title_suffix(&m).as_deref(), Some("Northfield Hospital"));
+        assert_eq!(normal_key(" Publish  Date "), "publish_date");
     }
 
     #[test]

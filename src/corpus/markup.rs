@@ -197,6 +197,13 @@ pub fn html_to_text(source: &str) -> (Metadata, String) {
             .entry("date".into())
             .or_insert_with(|| dt.to_string());
     }
+    let ld = Selector::parse(r#"script[type="application/ld+json"]"#).expect("static selector");
+    for script in doc.select(&ld) {
+        let json = script.text().collect::<String>();
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
+            json_ld_fields(&value, &mut fields);
+        }
+    }
     if let Some(h1) = first("h1") {
         let t = collapse(&h1.text().collect::<String>());
         if !t.is_empty() {
@@ -207,6 +214,91 @@ pub fn html_to_text(source: &str) -> (Metadata, String) {
     let root = first("body").unwrap_or_else(|| doc.root_element());
     walk(root, &mut out);
     (metadata_from_fields(fields), tidy(&out))
+}
+
+/// Schema.org types of an article, most specific first.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "PressRelease",
+    "Article",
+    "BlogPosting",
+    "Report",
+    "WebPage",
+];
+
+/// Reads a JSON-LD block's article (`NewsArticle`, `Article`, …, also inside `@graph` or a
+/// list) into `jsonld.*` fields: `datepublished`, `headline`, `url`, `publisher.name`, and
+/// `author.organisation` when the author is an organisation. The first block that gives a
+/// field keeps it.
+fn json_ld_fields(value: &serde_json::Value, fields: &mut BTreeMap<String, String>) {
+    use serde_json::Value;
+    let mut candidates: Vec<&Value> = Vec::new();
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Object(map) => {
+                if let Some(graph) = map.get("@graph") {
+                    stack.push(graph);
+                }
+                candidates.push(v);
+            }
+            _ => {}
+        }
+    }
+    let types = |v: &Value| -> Vec<String> {
+        match v.get("@type") {
+            Some(Value::String(t)) => vec![t.clone()],
+            Some(Value::Array(ts)) => ts
+                .iter()
+                .filter_map(|t| t.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let article = ARTICLE_TYPES.iter().find_map(|wanted| {
+        candidates
+            .iter()
+            .find(|c| types(c).iter().any(|t| t == wanted))
+    });
+    let Some(article) = article else { return };
+    let text = |v: Option<&Value>| -> Option<String> {
+        match v? {
+            Value::String(s) => Some(collapse(s)),
+            Value::Object(m) => m.get("name").and_then(Value::as_str).map(collapse),
+            Value::Array(items) => items.iter().find_map(|i| match i {
+                Value::String(s) => Some(collapse(s)),
+                Value::Object(m) => m.get("name").and_then(Value::as_str).map(collapse),
+                _ => None,
+            }),
+            _ => None,
+        }
+        .filter(|s| !s.is_empty())
+    };
+    let mut put = |key: &str, value: Option<String>| {
+        if let Some(v) = value {
+            fields.entry(key.to_string()).or_insert(v);
+        }
+    };
+    put("jsonld.datepublished", text(article.get("datePublished")));
+    put("jsonld.headline", text(article.get("headline")));
+    put("jsonld.url", text(article.get("url")));
+    put("jsonld.publisher.name", text(article.get("publisher")));
+    let author = article.get("author").and_then(|a| match a {
+        Value::Array(items) => items.first(),
+        other => Some(other),
+    });
+    if author.is_some_and(|a| {
+        types(a)
+            .iter()
+            .any(|t| t == "Organization" || t == "NewsMediaOrganization")
+    }) {
+        put("jsonld.author.organisation", text(author));
+    }
 }
 
 /// The visible text under `root`, depth first, with an explicit stack: no recursion, so no
@@ -334,6 +426,36 @@ mod tests {
             "Home\n\nBridge reopens\n\nThe bridge reopened on Monday after repairs costing \u{a3}2m & more.\n\n- Cars\n\n- Bikes\n"
         );
         assert!(!text.contains("not text") && !text.contains("alert") && !text.contains("secret"));
+    }
+
+    #[test]
+    fn json_ld_article_and_time_element() {
+        let page = r#"<html><head><title>Cup run ends</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Site"},
+ {"@type":["NewsArticle"],"headline":"Cup run ends at home","datePublished":"2023-01-14T17:05:00Z",
+  "publisher":{"@type":"Organization","name":"Vale Evening Post"},
+  "author":[{"@type":"Person","name":"Sam Lee"}]}]}</script></head>
+<body><p>The club lost 2-1.</p></body></html>"#;
+        let (meta, text) = html_to_text(page);
+        assert_eq!(meta.site.as_deref(), Some("Vale Evening Post"));
+        assert_eq!(meta.site_key.as_deref(), Some("jsonld.publisher.name"));
+        assert_eq!(
+            meta.published.map(|p| p.to_iso()).as_deref(),
+            Some("2023-01-14T17:05:00")
+        );
+        assert_eq!(text.trim(), "The club lost 2-1.");
+        // a press office's page: the author is the organisation; a <time> gives the date
+        let page = r#"<html><head><script type="application/ld+json">[{"@type":"PressRelease",
+"author":{"@type":"Organization","name":"Northfield Hospital Trust"}}]</script>
+<script type="application/ld+json">{not json</script></head>
+<body><p>Posted <time datetime="2022-11-03">3 November</time></p><p>A ward opens.</p></body></html>"#;
+        let (meta, _) = html_to_text(page);
+        assert_eq!(meta.site.as_deref(), Some("Northfield Hospital Trust"));
+        assert_eq!(
+            meta.published.map(|p| p.to_iso()).as_deref(),
+            Some("2022-11-03")
+        );
     }
 
     #[test]

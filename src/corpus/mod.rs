@@ -5,6 +5,7 @@
 //! body, publisher with evidence. Every problem becomes a warning; one bad file never stops
 //! the rest loading. [`bundled_sample`] reads the sample corpus compiled into the binary.
 
+pub mod byline;
 pub mod dates;
 pub mod decode;
 pub mod front_matter;
@@ -18,6 +19,7 @@ use include_dir::{Dir, include_dir};
 
 use crate::comparison::SourceFormat;
 use crate::lexicon::{LEXICON_FILES, Lexicon};
+pub use byline::Byline;
 pub use dates::Published;
 pub use front_matter::Metadata;
 pub use publisher::Publisher;
@@ -245,17 +247,29 @@ pub fn read_document(path: &str, bytes: &[u8], lexicon: &Lexicon) -> Result<Docu
             (split.format, meta, body)
         }
     };
-    let body = trim_body(body);
+    let mut body = trim_body(body);
     if body.is_empty() {
         return Err("no text after the metadata".to_string());
     }
+    let mut meta = meta;
+    let known = |name: &str| publisher::outlet_named(name, lexicon).is_some();
+    if let Some(b) = byline::find(&body, &known) {
+        if meta.published.is_none()
+            && let Some(date) = b.published
+        {
+            meta.published = Some(date);
+            meta.published_from = Some(format!("byline: “{}”", b.line));
+        }
+        body = set_apart(&body, b.span);
+    }
+    date_from_file_name(path, &mut meta, &mut warnings);
     let title = meta
         .title
         .as_deref()
         .filter(|t| !t.is_empty())
         .map(|t| cut_at_word(t, MAX_TITLE_CHARS))
         .unwrap_or_else(|| first_line_title(&body, lexicon));
-    let publisher = publisher::find(&meta, &body, lexicon);
+    let publisher = publisher::find(path, &meta, &body, lexicon);
     Ok(Document {
         id: document_id(path),
         path: path.to_string(),
@@ -267,6 +281,63 @@ pub fn read_document(path: &str, bytes: &[u8], lexicon: &Lexicon) -> Result<Docu
         publisher,
         warnings,
     })
+}
+
+/// A line of the body made a paragraph of its own: when the body separates paragraphs
+/// with blank lines and the line shares one with its neighbours (a headline, then a
+/// byline), blank lines are put around it. Only line breaks are added.
+fn set_apart(body: &str, span: Range<usize>) -> String {
+    let blank_separated = body.contains("\n\n") || body.contains("\n \n");
+    if !blank_separated {
+        return body.to_string();
+    }
+    let head = body[..span.start].trim_end();
+    let tail = body[span.end..].trim_start();
+    let mut out = String::with_capacity(body.len() + 4);
+    out.push_str(head);
+    if !head.is_empty() {
+        out.push_str("\n\n");
+    }
+    out.push_str(&body[span]);
+    if !tail.is_empty() {
+        out.push_str("\n\n");
+        out.push_str(tail);
+    }
+    out
+}
+
+/// The date a file name starts with (`2021-03-04_…`), as the last fallback: the date when
+/// the document gives none, or the day inside a month or year it gives (`October 2018` in
+/// the text, `2018-10-11_…` as the name). Either way a warning says so.
+fn date_from_file_name(path: &str, meta: &mut Metadata, warnings: &mut Vec<String>) {
+    let Some(named) = dates::from_file_name(path) else {
+        return;
+    };
+    match meta.published {
+        None => {
+            meta.published = Some(named);
+            meta.published_from = Some("file name".to_string());
+            warnings.push(format!(
+                "the publication date {} is taken from the file name: the text and its metadata give none",
+                named.to_iso()
+            ));
+        }
+        Some(given) => {
+            if let Some(finer) = given.refined_by(named) {
+                meta.published = Some(finer);
+                let from = meta
+                    .published_from
+                    .take()
+                    .unwrap_or_else(|| "metadata".into());
+                meta.published_from = Some(format!("file name, within {from}"));
+                warnings.push(format!(
+                    "the publication date {} is the file name's, inside the {} the document gives",
+                    finer.to_iso(),
+                    given.to_iso()
+                ));
+            }
+        }
+    }
 }
 
 /// Drops leading blank lines and trailing whitespace; keeps a single final newline off.

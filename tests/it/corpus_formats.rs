@@ -261,3 +261,115 @@ fn document_limit_reads_the_first_and_says_so() {
     assert_eq!(corpus.documents.len(), 2);
     assert!(corpus.warnings.iter().any(|w| w.contains("first 2 of 3")));
 }
+
+/// Copied articles with no metadata block: a byline or date line on the first or second
+/// line, a press office's release, and a date only the file name gives. Each gets its date
+/// and publisher, says where they came from, and keeps the byline as a statement that is
+/// not a claim.
+#[test]
+fn bylines_releases_and_file_names() {
+    let files: &[(&str, &str)] = &[
+        (
+            "2023-03-04_northvale-echo_budget.txt",
+            "Council agrees budget\nNorthvale Echo, 4 March 2023\n\nNorthvale Council agreed its budget on Thursday.\n\nCouncillors voted 30 to 12.",
+        ),
+        (
+            "2018-10-11_harbour-weekly_fees.txt",
+            "Harbour fees to rise\nHarbour Weekly, October 2018\nThe harbour board will raise mooring fees.",
+        ),
+        (
+            "2021_sports-desk_stadium.txt",
+            "Stadium deal signed\nVale Sports Daily / Northvale Football Club, 2021\nThe club has signed a deal for a new stand.",
+        ),
+        (
+            "2022-06-02_guardian_ward.txt",
+            "Ward to close\nThe ward will close in June, managers say.",
+        ),
+        (
+            "release.txt",
+            "Brightware Ltd will open a lab in Eastfield.\n\nForty jobs will follow.\n\nNotes to editors\n\nAbout Brightware Ltd\n\nBrightware makes sensors.",
+        ),
+        (
+            "dated.md",
+            "---\ntitle: App launch\npubDate: 12 July 2024\n---\n\nBy Sam Lee, Reuters\n\nA tech firm launched an app.",
+        ),
+    ];
+    let bytes: Vec<(&str, &[u8])> = files.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+    let dir = folder(&bytes);
+    let corpus = corpus::load(dir.path(), &LoadOptions::default()).expect("loads");
+    let iso = |d: &Document| d.meta.published.map(|p| p.to_iso());
+
+    let d = doc(&corpus, "2023-03-04_northvale-echo_budget.txt");
+    assert_eq!(iso(d).as_deref(), Some("2023-03-04"));
+    assert_eq!(d.publisher.organisation.as_deref(), Some("Northvale Echo"));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    assert_eq!(d.title, "Council agrees budget");
+    // the byline is a paragraph of its own, not glued to the headline
+    let paras: Vec<&str> = d
+        .paragraphs()
+        .iter()
+        .map(|p| &d.body[p.span.clone()])
+        .collect();
+    assert_eq!(
+        paras[..2],
+        ["Council agrees budget", "Northvale Echo, 4 March 2023"]
+    );
+
+    // a month in the byline, refined by the file name's day, and the warning says so
+    let d = doc(&corpus, "2018-10-11_harbour-weekly_fees.txt");
+    assert_eq!(iso(d).as_deref(), Some("2018-10-11"));
+    assert_eq!(d.publisher.organisation.as_deref(), Some("Harbour Weekly"));
+    assert!(d.warnings[0].contains("file name"), "{:?}", d.warnings);
+
+    let d = doc(&corpus, "2021_sports-desk_stadium.txt");
+    assert_eq!(iso(d).as_deref(), Some("2021"));
+    assert_eq!(
+        d.publisher.organisation.as_deref(),
+        Some("Vale Sports Daily")
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+
+    // nothing in the text: the file name gives the date and names a known outlet
+    let d = doc(&corpus, "2022-06-02_guardian_ward.txt");
+    assert_eq!(iso(d).as_deref(), Some("2022-06-02"));
+    assert_eq!(d.meta.published_from.as_deref(), Some("file name"));
+    assert!(
+        d.warnings[0].contains("taken from the file name"),
+        "{:?}",
+        d.warnings
+    );
+    assert_eq!(d.publisher.organisation.as_deref(), Some("The Guardian"));
+    assert!(d.publisher.evidence.starts_with("file name"));
+
+    let d = doc(&corpus, "release.txt");
+    assert_eq!(iso(d), None);
+    assert_eq!(d.publisher.organisation.as_deref(), Some("Brightware Ltd"));
+
+    // front matter dates win; the byline still names the outlet
+    let d = doc(&corpus, "dated.md");
+    assert_eq!(iso(d).as_deref(), Some("2024-07-12"));
+    assert_eq!(d.publisher.organisation.as_deref(), Some("Reuters"));
+
+    // through the whole pipeline: evidence in the comparison, bylines kept as non-claims
+    let cmp = parallax::analyze(&corpus, &parallax::Settings::default());
+    let info = cmp
+        .documents
+        .iter()
+        .find(|d| d.path == "2023-03-04_northvale-echo_budget.txt")
+        .unwrap();
+    assert_eq!(info.published.as_deref(), Some("2023-03-04"));
+    assert!(info.publisher_evidence.starts_with("byline"));
+    for line in [
+        "Northvale Echo, 4 March 2023",
+        "Harbour Weekly, October 2018",
+        "Vale Sports Daily / Northvale Football Club, 2021",
+        "By Sam Lee, Reuters",
+    ] {
+        let st = cmp
+            .statements
+            .iter()
+            .find(|s| s.text == line)
+            .unwrap_or_else(|| panic!("no statement {line}"));
+        assert!(!st.kind.is_claim(), "{line} is a {:?}", st.kind);
+    }
+}
