@@ -53,7 +53,9 @@ pub fn harness_with(
     let mut h = Harness::builder()
         .with_size(egui::vec2(1100.0, 700.0))
         .build_eframe(move |_cc| setup(ParallaxApp::with_picker(source, Box::new(picker))));
-    h.run();
+    // a folder's analysis runs in the background and its spinner repaints until it is done:
+    // the first frames need not settle (tests that need the result call `finish`)
+    h.run_ok();
     (h, shown)
 }
 
