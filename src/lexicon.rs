@@ -27,6 +27,7 @@ pub const LEXICON_FILES: &[&str] = &[
     "boilerplate.yaml",
     "topics.yaml",
     "reading.yaml",
+    "compare.yaml",
 ];
 
 /// Words for organisations and the parties they speak for (`actors.yaml`).
@@ -455,7 +456,23 @@ impl Lexicon {
                             continue;
                         }
                         match self.topics.iter_mut().find(|k| k.id == topic.id) {
-                            Some(known) => *known = topic,
+                            // a topic of the same id gains the folder's words
+                            Some(known) => {
+                                if !topic.label.trim().is_empty() {
+                                    known.label = topic.label;
+                                }
+                                for (into, from) in [
+                                    (&mut known.words, topic.words),
+                                    (&mut known.phrases, topic.phrases),
+                                    (&mut known.acronyms, topic.acronyms),
+                                ] {
+                                    for w in from {
+                                        if !into.contains(&w) {
+                                            into.push(w);
+                                        }
+                                    }
+                                }
+                            }
                             None => self.topics.push(topic),
                         }
                     }
@@ -557,11 +574,11 @@ mod tests {
             "topics: [{id: subsidy, label: Grants, words: [grant]}, {id: fishing, words: [trawler]}]"
                 .into(),
         )]);
-        let subsidy = lex.topics.iter().find(|t| t.id == "subsidy");
-        assert_eq!(
-            subsidy.map(|t| t.words.clone()),
-            Some(vec!["grant".to_string()])
-        );
+        // a topic of the same id keeps its words and gains the folder's, under its new label
+        let subsidy = lex.topics.iter().find(|t| t.id == "subsidy").unwrap();
+        assert_eq!(subsidy.label, "Grants");
+        assert!(subsidy.words.contains(&"grant".to_string()));
+        assert!(subsidy.words.len() > 1, "{:?}", subsidy.words);
         assert!(lex.topics.iter().any(|t| t.id == "fishing"));
         assert!(lex.topics.iter().any(|t| t.id == "timeline"));
     }

@@ -599,6 +599,12 @@ pub fn bundled_sample() -> Corpus {
     files.sort_by_key(|f| f.path().to_path_buf());
     for file in files {
         let rel = file.path().to_string_lossy().replace('\\', "/");
+        // the sample's own story words (topics.yaml, compare.yaml) extend the vocabulary
+        if LEXICON_FILES.contains(&rel.as_str()) {
+            let text = String::from_utf8_lossy(file.contents()).into_owned();
+            corpus.lexicon_files.push((rel, text));
+            continue;
+        }
         match read_document(&rel, file.contents(), &lexicon) {
             Ok(doc) => corpus.documents.push(doc),
             Err(why) => corpus.warnings.push(format!("skipped {rel}: {why}")),

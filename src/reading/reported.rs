@@ -290,7 +290,35 @@ fn subject_of(
     if j > 0 && toks[j - 1].lower() == "the" && lex.is_organisation_word(t.text) && !t.cap {
         return Some((Subject::PartyAnaphor, j - 1));
     }
-    None
+    relative_subject(toks, j, mentions, lex)
+}
+
+/// "The union, which represents 115,000 workers, says" / "The union that represents postal
+/// workers says": the subject before a relative clause that ends at token `j`.
+fn relative_subject(
+    toks: &[Tok],
+    j: usize,
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> Option<(Subject, usize)> {
+    let k = (j.saturating_sub(10)..j)
+        .rev()
+        .find(|&k| matches!(toks[k].lower().as_str(), "that" | "who" | "which"))?;
+    if k == 0 || (k..j).any(|m| toks[m].after == Some('.')) {
+        return None;
+    }
+    let head = &toks[k - 1];
+    if let Some(m) = mentions
+        .iter()
+        .find(|m| m.end >= head.start && m.end <= head.end + 1)
+    {
+        let start = toks
+            .iter()
+            .position(|x| x.start >= m.start)
+            .unwrap_or(k - 1);
+        return Some((Subject::Named(m.clone()), start));
+    }
+    phrase_ending(toks, k - 1, lex).map(|(words, start)| (Subject::Phrase(words), start))
 }
 
 /// Whether a lower-case word may head a noun phrase that stands for a party or its people.
@@ -438,6 +466,49 @@ mod tests {
         assert_eq!(read("The harbour was dredged in May.", &known()), None);
         let r = read("According to Harbour Trust, fees will rise.", &known());
         assert_eq!(r.and_then(|r| r.claimant).as_deref(), Some("Harbour Trust"));
+    }
+
+    #[test]
+    fn a_relative_clause_between_subject_and_verb() {
+        let r = read(
+            "Harbour Trust, which runs the marina, says the fees are fair.",
+            &known(),
+        );
+        assert_eq!(r.and_then(|r| r.claimant).as_deref(), Some("Harbour Trust"));
+        let lex = Lexicon::bundled();
+        let text = "The trust that runs the marina says the fees are fair.";
+        let ms = mentions(text, &lex, &known());
+        let r = report(text, &ms, &[], &lex, &|words, _| {
+            (words == ["trust"]).then(|| (Some("Harbour Trust".to_string()), None))
+        });
+        assert_eq!(r.and_then(|r| r.claimant).as_deref(), Some("Harbour Trust"));
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_reports_the_opening_subject() {
+        let lex = Lexicon::bundled();
+        let text = "The union reacted with anger, describing the plan as an insult.";
+        let ms = mentions(text, &lex, &known());
+        let r = report(text, &ms, &[], &lex, &|words, _| {
+            (words == ["union"]).then(|| (Some("Dock Workers Union".to_string()), None))
+        });
+        assert_eq!(
+            r.and_then(|r| r.claimant).as_deref(),
+            Some("Dock Workers Union")
+        );
+    }
+
+    #[test]
+    fn an_apposition_between_the_subject_and_its_verb() {
+        let lex = Lexicon::bundled();
+        let text =
+            "Jo Park, the trust's harbour master, told reporters that the berths were unsafe.";
+        let mut k = known();
+        k.add_person("Jo Park", Some("Harbour Trust"));
+        let ms = mentions(text, &lex, &k);
+        let r = report(text, &ms, &[], &lex, &|_, _| None);
+        let r = r.expect("a report");
+        assert_eq!(r.speaker.as_deref(), Some("Jo Park"));
     }
 
     #[test]
