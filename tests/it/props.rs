@@ -308,3 +308,69 @@ proptest! {
         }
     }
 }
+
+/// Sentences of the shapes news prose takes: attributions before, after and around quotes,
+/// quotes over several sentences, quoted fragments inside a sentence, headings, captions,
+/// bylines and page furniture.
+const NEWS_PIECES: &[&str] = &[
+    "The council said: \"We will build the bridge. It costs £4m.\"",
+    "\"It is too late,\" said Jo Bloggs, the trust's chair.",
+    "Acme Ltd says the levy is £12 a year, \"too high\" for most.",
+    "“We disagree,” she said. “The figures are wrong.”",
+    "“The plan will not work,” the union said in a statement.",
+    "A Zeta Mobile spokesperson said the outage was over.",
+    "According to the union, talks failed on Monday.",
+    "Union leaders have attacked the company, describing the offer as an insult.",
+    "# Bridge plan approved",
+    "By Jane Doe",
+    "Northshire Echo, 4 March 2023",
+    "Image caption A view of the old bridge",
+    "Back to news",
+    "© Acme 2024",
+    "Notes to editors",
+    "The work starts in May and will take 18 months.",
+    "Mr Bloggs added: \"We have no choice.",
+    "\"The money is there,\" he said, \"but it is not enough.\"",
+    "Rivals said the deal was \"a disaster\" - a claim the club disputes.",
+];
+
+/// An article: news pieces and plain words in paragraphs.
+fn article() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        5 => prop::sample::select(NEWS_PIECES).prop_map(str::to_string),
+        1 => "[A-Za-z][a-z]{0,8}( [a-z]{1,8}){0,6}[.!?]?".prop_map(String::from),
+    ];
+    let sep = prop::sample::select(vec![" ", "\n", "\n\n"]);
+    prop::collection::vec((piece, sep), 1..25).prop_map(|v| {
+        v.into_iter()
+            .map(|(p, s)| format!("{p}{s}"))
+            .collect::<String>()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// No word lost, none read twice: the statements' spans tile the body, every gap between
+    /// them holding only spaces and punctuation.
+    #[test]
+    fn statements_tile_the_body(text in article()) {
+        let lex = lexicon();
+        let Ok(doc) = corpus::read_document("doc.txt", text.as_bytes(), lex) else { return Ok(()) };
+        let corpus = Corpus { root: "p".into(), documents: vec![doc], ..Corpus::default() };
+        let reading = read_corpus(&corpus, lex);
+        let body = &corpus.documents[0].body;
+        let mut spans: Vec<Range<usize>> =
+            reading.statements.iter().map(|s| s.span[0]..s.span[1]).collect();
+        spans.sort_by_key(|r| (r.start, r.end));
+        let mut at = 0;
+        for r in &spans {
+            prop_assert!(r.start >= at, "overlap at {r:?} in {body:?}");
+            let gap = &body[at..r.start];
+            prop_assert!(!gap.chars().any(char::is_alphanumeric), "lost {gap:?} in {body:?}");
+            at = r.end;
+        }
+        let tail = &body[at..];
+        prop_assert!(!tail.chars().any(char::is_alphanumeric), "lost {tail:?} in {body:?}");
+    }
+}
