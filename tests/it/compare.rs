@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::support::folder;
 
-const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/gold/seeds.yaml");
+const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold/seeds.yaml");
 
 #[derive(Debug, Deserialize)]
 struct Gold {

@@ -1,4 +1,4 @@
-//! The sample corpus against the human reading in `../shared/gold/seeds.yaml`.
+//! The sample corpus against the human reading in `tests/gold/seeds.yaml` (a copy of `../shared/gold/seeds.yaml`).
 
 use parallax::corpus::{self, LoadOptions};
 use parallax::sides::side_id;

@@ -1,4 +1,4 @@
-//! The reading of the bundled sample held to the human reading in `../shared/gold/seeds.yaml`.
+//! The reading of the bundled sample held to the human reading in `tests/gold/seeds.yaml` (a copy of `../shared/gold/seeds.yaml`).
 
 use std::collections::BTreeMap;
 
@@ -7,7 +7,7 @@ use parallax::corpus::{Corpus, bundled_sample};
 use parallax::sides::side_id;
 use serde::Deserialize;
 
-const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/gold/seeds.yaml");
+const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold/seeds.yaml");
 
 #[derive(Debug, Deserialize)]
 struct Gold {

@@ -2,9 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-/// The human reading of the sample (`../shared/gold/seeds.yaml`).
+/// The human reading of the sample (`tests/gold/seeds.yaml`, a copy of `../shared/gold/seeds.yaml`).
 pub fn gold() -> serde_yaml::Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold/seeds.yaml");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/seeds.yaml");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("the gold reading {} is needed: {e}", path.display()));
     serde_yaml::from_str(&text).expect("gold YAML parses")
