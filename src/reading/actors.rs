@@ -762,8 +762,10 @@ fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<M
         let existing = out.iter().position(|m| m.start <= at && at < m.end);
         // a person already found bare ("Jane Doe", known from elsewhere) gets the role given
         // here; anything else found there stays
-        let bare_person =
-            existing.is_some_and(|i| out[i].kind == MentionKind::Person && out[i].role.is_none());
+        // (or one whose role so far names no party: "Councillor Jo Bloggs, chair of the panel,")
+        let bare_person = existing.is_some_and(|i| {
+            out[i].kind == MentionKind::Person && (out[i].party.is_none() || out[i].role.is_none())
+        });
         if existing.is_some() && !bare_person {
             continue;
         }
@@ -832,8 +834,16 @@ fn role_then_name(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<Ment
         let mut begin = k;
         while begin > 0 {
             let p = &toks[begin - 1];
+            let lower = p.lower();
+            // "police and crime commissioner": the words of an office phrase join too
+            let office_word = lex
+                .actors
+                .office_phrases
+                .iter()
+                .any(|o| o.split_whitespace().any(|w| w == lower));
             let joins = p.cap
-                || lex.reading.role_words.contains(&p.lower())
+                || lex.reading.role_words.contains(&lower)
+                || office_word
                 || CONNECTORS.contains(&p.text);
             if !joins || p.break_after || toks[begin].break_before {
                 break;

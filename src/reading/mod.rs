@@ -1205,6 +1205,18 @@ mod tests {
     }
 
     #[test]
+    fn an_office_in_lower_case_before_a_name_gives_the_party() {
+        let st = read(
+            "Northshire Fire Service will close two stations.\n\n\
+             Lowland police and crime commissioner Jo Bloggs said the plan was reckless.\n\n\
+             \"Lives are at stake,\" Ms Bloggs said.",
+        );
+        let s = find(&st, "Lives are at stake");
+        assert_eq!(s.speaker.as_deref(), Some("Jo Bloggs"));
+        assert_eq!(s.claimant.as_deref(), Some("lowland"));
+    }
+
+    #[test]
     fn captions_figures_topics_and_ids() {
         let text = "Image caption The new ward at St Anne's\n\nThe hospital will spend £2.5m over 18 months, 40% more than planned.\n\nBack to news";
         let st = read(text);
