@@ -342,6 +342,8 @@ fn runs(toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
 struct PersonParts {
     name: std::ops::Range<usize>,
     role: std::ops::Range<usize>,
+    /// "of Riverton" after the name ("Commissioner Jo Bloggs of Riverton"): part of the role.
+    tail: std::ops::Range<usize>,
 }
 
 /// Splits a run at "and" joining two organisations ("Acme Ltd and Riverton Council"), but
@@ -403,7 +405,12 @@ fn person_in(toks: &[Tok], piece: std::ops::Range<usize>, lex: &Lexicon) -> Opti
         .clone()
         .rev()
         .find(|&k| is_role_word(&toks[k], lex) || is_org_word(&toks[k], lex))?;
-    let name = last_role + 1..piece.end;
+    // "Commissioner Jo Bloggs of Riverton": the name stops at "of"/"for", the rest is role
+    let cut = (last_role + 1..piece.end)
+        .find(|&k| matches!(toks[k].text, "of" | "for"))
+        .filter(|&k| k + 1 < piece.end && k > last_role + 1)
+        .unwrap_or(piece.end);
+    let name = last_role + 1..cut;
     let count = name.len();
     if count == 0 || count > 4 || !name.clone().all(|k| is_name_word(&toks[k], lex)) {
         return None;
@@ -415,6 +422,7 @@ fn person_in(toks: &[Tok], piece: std::ops::Range<usize>, lex: &Lexicon) -> Opti
     Some(PersonParts {
         name,
         role: piece.start..last_role + 1,
+        tail: cut..piece.end,
     })
 }
 
@@ -679,7 +687,10 @@ fn piece_mentions(
 
 fn push_person(toks: &[Tok], p: PersonParts, lex: &Lexicon, known: &Known, out: &mut Vec<Mention>) {
     {
-        let role = join(toks, p.role.clone());
+        let mut role = join(toks, p.role.clone());
+        if !p.tail.is_empty() {
+            role = format!("{role} {}", join(toks, p.tail.clone()));
+        }
         let written = join(toks, p.name.clone());
         let full = full_name(&written, known);
         let party =

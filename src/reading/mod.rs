@@ -479,6 +479,19 @@ fn who_of(clause: &str, lex: &Lexicon) -> Option<String> {
             {
                 rest.to_string()
             }
+            // "In their statement the pair": the opening phrase runs to its statement noun
+            _ if before.first().is_some_and(|w| {
+                lex.reading.attribution_openers.contains(&w.to_lowercase())
+            }) =>
+            {
+                match before
+                    .iter()
+                    .position(|w| lex.reading.organisation_cues.contains(&w.to_lowercase()))
+                {
+                    Some(k) if k + 1 < before.len() => before[k + 1..].join(" "),
+                    _ => joined,
+                }
+            }
             _ => joined,
         }
     };
@@ -703,7 +716,26 @@ impl DocState<'_> {
                 return Some((party.clone(), Some(name.clone())));
             }
         }
-        let class = words.iter().find_map(|w| r.party_nouns.get(w))?;
+        // "the pair", "the two", "both men": the latest person who is a sentence's subject
+        if words
+            .iter()
+            .any(|w| matches!(w.as_str(), "pair" | "duo" | "two" | "both"))
+        {
+            let people = || {
+                (self.named.iter().rev())
+                    .filter(|m| m.kind == MentionKind::Person && m.end <= pos)
+            };
+            if let Some(m) = people().find(|m| self.opens_sentence(m)).or_else(|| people().next()) {
+                return Some((m.party.clone(), Some(m.name.clone())));
+            }
+        }
+        let Some(class) = words.iter().find_map(|w| r.party_nouns.get(w)) else {
+            // "the statement says", "the letter said" in a party's own text: the party's
+            if words.iter().any(|w| r.organisation_cues.contains(w)) && self.is_party_release() {
+                return Some((self.publisher.clone(), None));
+            }
+            return None;
+        };
         self.resolve_class(class, pos).map(|p| (Some(p), None))
     }
 

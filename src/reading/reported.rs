@@ -41,6 +41,10 @@ const BETWEEN: &[&str] = &[
     "privately",
     "angrily",
     "flatly",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
 ];
 
 /// Passive auxiliaries: "they were told" reports nobody's claim.
@@ -90,6 +94,24 @@ pub fn report(
                     .find(|m| m.start == s || (m.start <= s && s < m.end))
             }) {
                 main.get_or_insert((m.party.clone(), person_name(m)));
+            } else if let Some(m) = (toks.get(i + 2..).unwrap_or(&[]).iter())
+                .take(6)
+                .take_while(|t| t.after != Some(','))
+                .find_map(|t| mentions.iter().find(|m| m.start == t.start && m.kind != MentionKind::Person))
+                .or_else(|| {
+                    // "according to the two Riverton leaders," — the party named in the phrase
+                    toks.get(i + 2..)?
+                        .iter()
+                        .take(6)
+                        .find(|t| t.after == Some(','))
+                        .and_then(|end| {
+                            mentions.iter().find(|m| {
+                                m.start > toks[i].end && m.end <= end.end && m.kind != MentionKind::Person
+                            })
+                        })
+                })
+            {
+                main.get_or_insert((m.party.clone(), None));
             } else if let Some(words) = toks.get(i + 2..).and_then(|rest| noun_phrase(rest, lex))
                 && let Some(found) = phrase(&words, toks[i + 2].start)
                 && found.0.is_some()
