@@ -49,6 +49,8 @@ pub struct Vectors {
     pub weights: Vec<Vec<(u32, f32)>>,
     /// Per indexed term: the nodes holding it, ascending, with the term's weight there.
     pub postings: Vec<Vec<(u32, f32)>>,
+    /// Per term id: the term.
+    pub names: Vec<String>,
 }
 
 impl Vectors {
@@ -107,7 +109,37 @@ impl Vectors {
                 postings[*t as usize].push((node as u32, *w));
             }
         }
-        Vectors { weights, postings }
+        let mut names = vec![String::new(); df.len()];
+        for (t, id) in ids {
+            names[id as usize] = t.to_string();
+        }
+        Vectors {
+            weights,
+            postings,
+            names,
+        }
+    }
+
+    /// The shared term that weighs most in the cosine of two nodes, by name.
+    pub fn top_shared(&self, a: usize, b: usize) -> Option<&str> {
+        let (va, vb) = (&self.weights[a], &self.weights[b]);
+        let (mut i, mut j) = (0, 0);
+        let mut best: Option<(u32, f32)> = None;
+        while i < va.len() && j < vb.len() {
+            match va[i].0.cmp(&vb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let w = va[i].1 * vb[j].1;
+                    if best.is_none_or(|(_, x)| w > x) {
+                        best = Some((va[i].0, w));
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        best.map(|(t, _)| self.names[t as usize].as_str())
     }
 
     /// The cosine of two nodes' vectors.
