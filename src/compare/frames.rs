@@ -16,8 +16,7 @@
 //! true", "misleading") or lay blame (`blame_phrases`); and it may be a heading, a
 //! dateline or a "Published …" line, which never takes part in a dispute.
 
-use std::collections::{HashMap, HashSet};
-
+use super::index::{WordMap, WordSet};
 use crate::comparison::{EntityKind, Statement};
 use crate::lexicon::Lexicon;
 use crate::reading::topics::stem;
@@ -99,15 +98,15 @@ impl Value {
 /// The frame vocabulary, compiled once per run.
 #[derive(Debug, Clone, Default)]
 pub struct FrameVocab {
-    heads: HashSet<String>,
-    time: HashSet<String>,
+    heads: WordSet<String>,
+    time: WordSet<String>,
     rebuttal: Phrases,
     blame: Phrases,
     contest: Phrases,
-    rate: HashSet<String>,
-    numbers: HashMap<String, f64>,
-    stop: HashSet<String>,
-    fold: HashMap<String, String>,
+    rate: WordSet<String>,
+    numbers: WordMap<String, f64>,
+    stop: WordSet<String>,
+    fold: WordMap<String, String>,
 }
 
 impl FrameVocab {
@@ -116,7 +115,7 @@ impl FrameVocab {
         let c = &lex.compare;
         let seq =
             |p: &String| -> Vec<String> { words(p).map(|(_, _, w)| w.to_lowercase()).collect() };
-        let mut time: HashSet<String> = c.time_verbs.iter().map(|w| stem(w)).collect();
+        let mut time: WordSet<String> = c.time_verbs.iter().map(|w| stem(w)).collect();
         time.extend(
             c.event_verbs
                 .iter()
@@ -144,9 +143,13 @@ impl FrameVocab {
             rebuttal: Phrases::new(rebuttal),
             blame: Phrases::new(blame),
             contest: Phrases::new(contest),
-            rate: c.rate_words.clone(),
-            numbers: c.number_words.clone(),
-            stop: c.stop_words.clone(),
+            rate: c.rate_words.iter().cloned().collect(),
+            numbers: c
+                .number_words
+                .iter()
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+            stop: c.stop_words.iter().cloned().collect(),
             fold: c
                 .frame_synonyms
                 .iter()
@@ -160,12 +163,12 @@ impl FrameVocab {
 /// are each looked up once, not compared with every phrase.
 #[derive(Debug, Clone, Default)]
 struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: WordMap<String, Vec<Vec<String>>>,
 }
 
 impl Phrases {
     fn new(phrases: Vec<Vec<String>>) -> Phrases {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: WordMap<String, Vec<Vec<String>>> = WordMap::default();
         for p in phrases.into_iter().filter(|p| !p.is_empty()) {
             by_first.entry(p[0].clone()).or_default().push(p);
         }
