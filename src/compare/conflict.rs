@@ -459,8 +459,9 @@ pub fn disputes(
 /// Why two statements of a candidate pair argue over one matter, if they do: two named,
 /// different parties, lexically alike (from [`ARGUMENT_MIN`] to below [`ARGUMENT_MAX`]),
 /// and one contesting (a denial, rebuttal, blame, accusation, "insisted") next to a word
-/// the other statement holds. Statements that deny another party within the sentence or
-/// read a polarity are left to the similarity grouping, whose reasons tell them. Unnamed voices and bare negation were
+/// the other statement holds. Statements that deny another party within the sentence,
+/// read a polarity or give a date or duration are left to the similarity grouping and the
+/// date frames, whose reasons tell them. Unnamed voices and bare negation were
 /// measured and left out: too many unrelated pairs.
 pub fn argument(x: &Item, y: &Item, cos: f32) -> Option<&'static str> {
     if voices(x, y) != Voices::Named || !(ARGUMENT_MIN..ARGUMENT_MAX).contains(&cos) {
@@ -473,9 +474,12 @@ pub fn argument(x: &Item, y: &Item, cos: f32) -> Option<&'static str> {
                 .iter()
                 .any(|w| o.features.terms.iter().any(|t| t == w))
     };
-    // a denial of another party within the sentence, or a reading of a polarity, is told
-    // better by the similarity grouping's reasons (denial, opposite polarity)
-    let told = |i: &Item| i.statement.counter_claimant.is_some() || !i.features.poles.is_empty();
+    // a denial of another party within the sentence, a reading of a polarity or a timed
+    // statement is told better by the similarity grouping's reasons (denial, opposite
+    // polarity, conflicting date)
+    let told = |i: &Item| {
+        i.statement.counter_claimant.is_some() || !i.features.poles.is_empty() || i.features.timed()
+    };
     if told(x) || told(y) {
         None
     } else if contests(x, y) || contests(y, x) {
