@@ -433,6 +433,12 @@ pub fn disputes(
         let Some(evidence) = argument(&x, &y, cos) else {
             continue;
         };
+        // two sides whose names hold one another are likely one voice read twice
+        if let (Some(p), Some(q)) = (&x.statement.claimant, &y.statement.claimant)
+            && one_voice(&name(p), &name(q))
+        {
+            continue;
+        }
         let Some(term) = (lexical.top_term)(a, b) else {
             continue;
         };
@@ -454,6 +460,25 @@ pub fn disputes(
     }
 
     cluster(nodes.len(), edges)
+}
+
+/// Whether two side names are one voice for an argument: one's words stand, in order, in
+/// the other's ("Acme" and "Acme / Northshire", "the Teachers' Union" and "Speaking for
+/// the Teachers' Union").
+pub fn one_voice(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
 }
 
 /// Why two statements of a candidate pair argue over one matter, if they do: two named,
@@ -674,6 +699,19 @@ mod tests {
             "company",
         );
         assert_eq!(argues(critic, other, 0.3), None);
+    }
+
+    #[test]
+    fn names_that_hold_one_another_are_one_voice() {
+        assert!(one_voice("Acme", "Acme / Northshire"));
+        assert!(one_voice(
+            "Speaking for the Teachers' Union",
+            "the Teachers' Union"
+        ));
+        // whole words, not letters: a town is not the firm named like it
+        assert!(!one_voice("Acme", "Acmeville Council"));
+        assert!(!one_voice("Northshire Council", "Eastvale Trust"));
+        assert!(!one_voice("Acme Union", "Union Acme"));
     }
 
     #[test]
