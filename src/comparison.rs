@@ -230,7 +230,10 @@ fn is_zero(x: &f64) -> bool {
 /// A typed reason for a dispute.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
-    /// `competing-credit`, `conflicting-figure`, …
+    /// `competing-credit`, `conflicting-figure`, `conflicting-date`, `denial`, `blame`,
+    /// `opposite-polarity`, `reused-quote`, `contested` (two named parties arguing over one
+    /// matter in words they share; added with the argument pairs, readers that do not know
+    /// a kind should show its `detail`). See `compare::dispute` and `compare::conflict`.
     pub kind: String,
     /// A human-readable account.
     pub detail: String,

@@ -196,6 +196,7 @@ struct CompareFile {
     time_verbs: Vec<String>,
     rebuttal_phrases: Vec<String>,
     blame_phrases: Vec<String>,
+    contest_phrases: Vec<String>,
     rate_words: Vec<String>,
     number_words: HashMap<String, f64>,
     frame_synonyms: Vec<Vec<String>>,
@@ -229,6 +230,9 @@ pub struct CompareWords {
     pub rebuttal_phrases: Vec<String>,
     /// Phrases by which a statement lays blame ("blamed", "is responsible for").
     pub blame_phrases: Vec<String>,
+    /// Phrases by which a party answers or contests another ("replied that", "insisted"),
+    /// beside reading.yaml's `denies` and `accuses` stances.
+    pub contest_phrases: Vec<String>,
     /// Words after which a duration is a rate, not a length ("a day" in "£1m a day").
     pub rate_words: HashSet<String>,
     /// Numbers written as words ("nine" → 9).
@@ -270,6 +274,8 @@ impl CompareWords {
             .extend(c.rebuttal_phrases.into_iter().map(lower));
         self.blame_phrases
             .extend(c.blame_phrases.into_iter().map(lower));
+        self.contest_phrases
+            .extend(c.contest_phrases.into_iter().map(lower));
         self.rate_words.extend(c.rate_words.into_iter().map(lower));
         for list in c.frame_synonyms {
             let mut words = list.into_iter().map(lower);

@@ -8,6 +8,7 @@
 //! | `denial` | a statement rejects another side's claim (or holds a claim and its rejection) |
 //! | `opposite-polarity` | two sides take opposite readings (sustainable / unsustainable) |
 //! | `reused-quote` | the same words quoted from different speakers |
+//! | `contested` | two named parties argue over one matter in words they share: one denies, rebuts, blames or accuses next to a word the other holds (from `compare::conflict`: a pair of texts, never grown into a larger group) |
 
 use std::collections::BTreeMap;
 

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::index::{WordMap, WordSet};
 use crate::comparison::{EntityKind, Side, Statement};
 use crate::lexicon::Lexicon;
 use crate::reading::topics::stem;
@@ -12,9 +13,9 @@ use crate::sides::side_id;
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     /// Lower-case words left out of the index.
-    stop: HashSet<String>,
+    stop: WordSet<String>,
     /// Stem → the stem of the synonym list's head.
-    synonyms: HashMap<String, String>,
+    synonyms: WordMap<String, String>,
     /// Polarity phrases as stem sequences: (polarity index, positive?, stems, as written).
     poles: Vec<(usize, bool, Vec<String>, String)>,
     /// Credit verb phrases as lower-case word sequences, longest first.
@@ -26,9 +27,9 @@ pub struct Vocab {
     /// The side ids.
     side_ids: HashSet<String>,
     /// Event verbs as stems (synonyms folded).
-    events: HashSet<String>,
+    events: WordSet<String>,
     /// Schedule words, lower case ("due", "set").
-    schedule: HashSet<String>,
+    schedule: WordSet<String>,
 }
 
 impl Vocab {
@@ -39,7 +40,7 @@ impl Vocab {
         let seq = |phrase: &str| -> Vec<String> {
             split_words(phrase).map(|w| w.to_lowercase()).collect()
         };
-        let mut synonyms = HashMap::new();
+        let mut synonyms = WordMap::default();
         for (word, head) in &c.synonyms {
             synonyms.insert(stem(word), stem(head));
         }
@@ -80,8 +81,8 @@ impl Vocab {
             .collect();
         Vocab {
             events,
-            schedule: c.schedule_words.clone(),
-            stop: c.stop_words.clone(),
+            schedule: c.schedule_words.iter().cloned().collect(),
+            stop: c.stop_words.iter().cloned().collect(),
             synonyms,
             poles,
             credit,
@@ -208,11 +209,12 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
     for piece in
         text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
     {
-        let w = piece.trim_matches(|c: char| !c.is_alphanumeric());
-        if !w.is_empty()
-            && let Some(off) = piece.find(w)
-        {
-            words.push((pos + off, w));
+        // the word's offset in the piece is what the trim took off its start (no substring
+        // search)
+        let start = piece.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let w = start.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !w.is_empty() {
+            words.push((pos + piece.len() - start.len(), w));
         }
         pos += piece.len();
     }
@@ -252,11 +254,11 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
     // polarity: longest phrases first; a word takes part in one phrase only
     // where each word (stem, lower case) stands, ascending: a phrase is only tried where
     // its first word is
-    let mut at_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut at_stem: WordMap<&str, Vec<usize>> = WordMap::default();
     for (i, s) in stems.iter().enumerate() {
         at_stem.entry(s.as_str()).or_default().push(i);
     }
-    let mut at_lower: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut at_lower: WordMap<&str, Vec<usize>> = WordMap::default();
     for (i, w) in lower.iter().enumerate() {
         at_lower.entry(w.as_str()).or_default().push(i);
     }

@@ -16,8 +16,7 @@
 //! true", "misleading") or lay blame (`blame_phrases`); and it may be a heading, a
 //! dateline or a "Published …" line, which never takes part in a dispute.
 
-use std::collections::{HashMap, HashSet};
-
+use super::index::{WordMap, WordSet};
 use crate::comparison::{EntityKind, Statement};
 use crate::lexicon::Lexicon;
 use crate::reading::topics::stem;
@@ -99,14 +98,15 @@ impl Value {
 /// The frame vocabulary, compiled once per run.
 #[derive(Debug, Clone, Default)]
 pub struct FrameVocab {
-    heads: HashSet<String>,
-    time: HashSet<String>,
-    rebuttal: Vec<Vec<String>>,
-    blame: Vec<Vec<String>>,
-    rate: HashSet<String>,
-    numbers: HashMap<String, f64>,
-    stop: HashSet<String>,
-    fold: HashMap<String, String>,
+    heads: WordSet<String>,
+    time: WordSet<String>,
+    rebuttal: Phrases,
+    blame: Phrases,
+    contest: Phrases,
+    rate: WordSet<String>,
+    numbers: WordMap<String, f64>,
+    stop: WordSet<String>,
+    fold: WordMap<String, String>,
 }
 
 impl FrameVocab {
@@ -115,7 +115,7 @@ impl FrameVocab {
         let c = &lex.compare;
         let seq =
             |p: &String| -> Vec<String> { words(p).map(|(_, _, w)| w.to_lowercase()).collect() };
-        let mut time: HashSet<String> = c.time_verbs.iter().map(|w| stem(w)).collect();
+        let mut time: WordSet<String> = c.time_verbs.iter().map(|w| stem(w)).collect();
         time.extend(
             c.event_verbs
                 .iter()
@@ -126,20 +126,69 @@ impl FrameVocab {
         rebuttal.sort();
         let mut blame: Vec<Vec<String>> = c.blame_phrases.iter().map(seq).collect();
         blame.sort();
+        // a reporting verb whose stance contests (denies, accuses) contests too
+        let mut contest: Vec<Vec<String>> = c.contest_phrases.iter().map(seq).collect();
+        contest.extend(
+            lex.reading
+                .stances
+                .iter()
+                .filter(|(_, stance)| matches!(stance.as_str(), "denies" | "accuses"))
+                .map(|(verb, _)| seq(verb)),
+        );
+        contest.sort();
+        contest.dedup();
         FrameVocab {
             heads: c.frame_heads.iter().map(|w| stem(w)).collect(),
             time,
-            rebuttal,
-            blame,
-            rate: c.rate_words.clone(),
-            numbers: c.number_words.clone(),
-            stop: c.stop_words.clone(),
+            rebuttal: Phrases::new(rebuttal),
+            blame: Phrases::new(blame),
+            contest: Phrases::new(contest),
+            rate: c.rate_words.iter().cloned().collect(),
+            numbers: c
+                .number_words
+                .iter()
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+            stop: c.stop_words.iter().cloned().collect(),
             fold: c
                 .frame_synonyms
                 .iter()
                 .map(|(w, h)| (stem(w), stem(h)))
                 .collect(),
         }
+    }
+}
+
+/// Phrases (lower-case word sequences) looked up by their first word: a statement's words
+/// are each looked up once, not compared with every phrase.
+#[derive(Debug, Clone, Default)]
+struct Phrases {
+    by_first: WordMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(phrases: Vec<Vec<String>>) -> Phrases {
+        let mut by_first: WordMap<String, Vec<Vec<String>>> = WordMap::default();
+        for p in phrases.into_iter().filter(|p| !p.is_empty()) {
+            by_first.entry(p[0].clone()).or_default().push(p);
+        }
+        Phrases { by_first }
+    }
+
+    /// Where the phrases start in `lower`, one entry per match, ascending.
+    fn at(&self, lower: &[String]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (i, w) in lower.iter().enumerate() {
+            let Some(seqs) = self.by_first.get(w) else {
+                continue;
+            };
+            for seq in seqs {
+                if lower.len() - i >= seq.len() && lower[i..i + seq.len()] == seq[..] {
+                    out.push(i);
+                }
+            }
+        }
+        out
     }
 }
 
@@ -159,6 +208,11 @@ pub struct Frames {
     pub rebuts: bool,
     /// Whether the statement lays blame ("blamed", "responsibility").
     pub blames: bool,
+    /// Whether it contests another party's account: a rebuttal, blame, a reporting verb
+    /// of the `denies` or `accuses` stance, or a contest phrase ("insisted", "hit back").
+    pub contests: bool,
+    /// Stems of the words near a contest cue (the cue itself left out): what is contested.
+    pub contested: Vec<String>,
     /// Whether it is a heading, dateline or publication line: never part of a dispute.
     pub heading: bool,
     /// How many words it has.
@@ -539,17 +593,7 @@ pub fn frames(st: &Statement, vocab: &FrameVocab) -> Frames {
     heads.sort();
     heads.dedup();
     // where the cues stand
-    let at = |seqs: &[Vec<String>]| -> Vec<usize> {
-        let mut out = Vec::new();
-        for seq in seqs.iter().filter(|s| !s.is_empty()) {
-            for (i, w) in lower.windows(seq.len()).enumerate() {
-                if w.iter().zip(seq).all(|(a, b)| a == b) {
-                    out.push(i);
-                }
-            }
-        }
-        out
-    };
+    let at = |p: &Phrases| p.at(&lower);
     let (rebut_at, blame_at) = if heading {
         (Vec::new(), Vec::new())
     } else {
@@ -564,6 +608,24 @@ pub fn frames(st: &Statement, vocab: &FrameVocab) -> Frames {
     }
     cue_heads.sort();
     cue_heads.dedup();
+    let contest_at = if heading {
+        Vec::new()
+    } else {
+        at(&vocab.contest)
+    };
+    let contests = !(rebut_at.is_empty() && blame_at.is_empty() && contest_at.is_empty());
+    let mut contested: Vec<String> = Vec::new();
+    for &c in rebut_at.iter().chain(&blame_at).chain(&contest_at) {
+        let lo = c.saturating_sub(CUE_WINDOW);
+        let hi = (c + CUE_WINDOW + 1).min(toks.len());
+        for i in (lo..hi).filter(|&i| i != c) {
+            if !vocab.stop.contains(&lower[i]) {
+                contested.extend(stems[i].iter().cloned());
+            }
+        }
+    }
+    contested.sort();
+    contested.dedup();
     Frames {
         values,
         when,
@@ -571,6 +633,8 @@ pub fn frames(st: &Statement, vocab: &FrameVocab) -> Frames {
         cue_heads,
         rebuts: !rebut_at.is_empty(),
         blames: !blame_at.is_empty(),
+        contests,
+        contested,
         heading,
         words: toks.len(),
     }

@@ -10,6 +10,39 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 /// The most distinct texts a term may occur in and still be indexed.
+/// A fast, non-keyed hasher for the compare stage's word tables (looked up once per word
+/// of every statement; the words are the corpus's own, so flooding is no concern): the
+/// multiply-rotate hash of rustc's `FxHasher`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by words, with [`WordHasher`].
+pub type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+/// A set of words, with [`WordHasher`].
+pub type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
+
 pub const MAX_POSTINGS: usize = 96;
 
 /// A distinct normalised text: one or more statements (verbatim copies).
@@ -49,6 +82,8 @@ pub struct Vectors {
     pub weights: Vec<Vec<(u32, f32)>>,
     /// Per indexed term: the nodes holding it, ascending, with the term's weight there.
     pub postings: Vec<Vec<(u32, f32)>>,
+    /// Per term id: the term.
+    pub names: Vec<String>,
 }
 
 impl Vectors {
@@ -107,7 +142,37 @@ impl Vectors {
                 postings[*t as usize].push((node as u32, *w));
             }
         }
-        Vectors { weights, postings }
+        let mut names = vec![String::new(); df.len()];
+        for (t, id) in ids {
+            names[id as usize] = t.to_string();
+        }
+        Vectors {
+            weights,
+            postings,
+            names,
+        }
+    }
+
+    /// The shared term that weighs most in the cosine of two nodes, by name.
+    pub fn top_shared(&self, a: usize, b: usize) -> Option<&str> {
+        let (va, vb) = (&self.weights[a], &self.weights[b]);
+        let (mut i, mut j) = (0, 0);
+        let mut best: Option<(u32, f32)> = None;
+        while i < va.len() && j < vb.len() {
+            match va[i].0.cmp(&vb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let w = va[i].1 * vb[j].1;
+                    if best.is_none_or(|(_, x)| w > x) {
+                        best = Some((va[i].0, w));
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        best.map(|(t, _)| self.names[t as usize].as_str())
     }
 
     /// The cosine of two nodes' vectors.

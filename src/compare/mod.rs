@@ -111,9 +111,20 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
             features: &feats[m],
         })
         .collect();
-    let disputes = conflict::disputes(&nodes, &items, &|a, b| vectors.cosine(a, b), &|id: &str| {
-        side_name(id)
-    });
+    // candidate pairs from the inverted index, same-document pairs included (two voices
+    // of one report may argue)
+    let all_pairs = vectors.candidates(CANDIDATE_MIN, |_, _| true);
+    let arguing: Vec<(u32, u32, f32)> = all_pairs
+        .iter()
+        .copied()
+        .filter(|p| p.2 >= conflict::ARGUMENT_MIN)
+        .collect();
+    let lexical = conflict::Lexical {
+        cosine: &|a, b| vectors.cosine(a, b),
+        pairs: &arguing,
+        top_term: &|a, b| vectors.top_shared(a, b).map(str::to_string),
+    };
+    let disputes = conflict::disputes(&nodes, &items, &lexical, &|id: &str| side_name(id));
     let mut taken = vec![false; nodes.len()];
     for d in &disputes {
         for &n in &d.nodes {
@@ -125,7 +136,10 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
         let (da, db) = (&nodes[a].documents, &nodes[b].documents);
         !(taken[a] || taken[b] || (da.len() == 1 && da == db))
     };
-    let mut candidates = vectors.candidates(CANDIDATE_MIN, keep);
+    let mut candidates: Vec<(u32, u32, f32)> = all_pairs
+        .into_iter()
+        .filter(|p| keep(p.0 as usize, p.1 as usize))
+        .collect();
     candidates.extend(polar_candidates(&nodes, &feats, &vectors, &keep));
     candidates.extend(event_candidates(&nodes, &feats, &vectors, &keep));
     candidates.sort_by_key(|x| (x.0, x.1));
