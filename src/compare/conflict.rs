@@ -58,7 +58,7 @@ pub const CONTESTED: &str = "contested";
 /// The lexical similarity two named parties need, one contesting (a denial, rebuttal,
 /// blame or accusation, "insisted", "hit back"), to
 /// be taken as arguing over one matter.
-pub const ARGUMENT_MIN: f32 = 0.2;
+pub const ARGUMENT_MIN: f32 = 0.25;
 /// The cosine from which two texts are alike enough for the similarity grouping, whose
 /// reasons (denial, opposite polarity, credit) then tell the dispute: argument pairs are
 /// looked for below it only.
