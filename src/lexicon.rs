@@ -324,6 +324,9 @@ pub struct Lexicon {
     pub compare: CompareWords,
     /// [`Actors::organisation_words`] as a set, for fast look-ups.
     organisation_set: HashSet<String>,
+    /// Outlets by the key of their name, then of their hosts' main labels ([`outlet_key`]):
+    /// one look-up instead of a scan of every outlet.
+    outlet_keys: HashMap<String, usize>,
     /// Problems met reading a user's lexicon files.
     pub warnings: Vec<String>,
 }
@@ -380,7 +383,10 @@ impl Lexicon {
                 Err(e) => self.warnings.push(format!("{name}: {e}")),
             },
             "outlets.yaml" => match serde_yaml::from_str::<OutletsFile>(text) {
-                Ok(o) => self.outlets.extend(o.outlets),
+                Ok(o) => {
+                    self.outlets.extend(o.outlets);
+                    self.index_outlets();
+                }
                 Err(e) => self.warnings.push(format!("{name}: {e}")),
             },
             "boilerplate.yaml" => match serde_yaml::from_str::<BoilerplateFile>(text) {
@@ -493,6 +499,26 @@ impl Lexicon {
         }
     }
 
+    /// Rebuilds the outlet look-up: names first, then host labels, first come first kept.
+    fn index_outlets(&mut self) {
+        let mut keys = HashMap::new();
+        for (i, o) in self.outlets.iter().enumerate() {
+            keys.entry(outlet_key(&o.name)).or_insert(i);
+        }
+        for (i, o) in self.outlets.iter().enumerate() {
+            for h in &o.hosts {
+                keys.entry(outlet_key(host_label(h))).or_insert(i);
+            }
+        }
+        keys.remove("");
+        self.outlet_keys = keys;
+    }
+
+    /// The known outlet whose name or host label has this [`outlet_key`].
+    pub fn outlet_by_key(&self, key: &str) -> Option<&Outlet> {
+        self.outlet_keys.get(key).map(|&i| &self.outlets[i])
+    }
+
     /// Whether a lower-case word makes a capitalised phrase an organisation.
     pub fn is_organisation_word(&self, word: &str) -> bool {
         if self.organisation_set.contains(word) {
@@ -556,6 +582,29 @@ fn find_words(text: &str, phrase: &str) -> Option<usize> {
         start = pos + 1;
     }
     None
+}
+
+/// The key an outlet is known by: its name in lower-case letters and digits, `&` read as
+/// "and", a leading "the" dropped (`The Express & Star` → `expressandstar`).
+pub fn outlet_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase().replace('&', " and ");
+    let lower = lower.trim_start();
+    let lower = lower.strip_prefix("the ").unwrap_or(lower);
+    lower.chars().filter(char::is_ascii_alphanumeric).collect()
+}
+
+/// The registrable label of a host: `bbc` of `www.bbc.co.uk`, `sky` of `news.sky.com`.
+pub fn host_label(host: &str) -> &str {
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    let second_level = n >= 3
+        && labels[n - 1].len() == 2
+        && matches!(labels[n - 2], "co" | "com" | "org" | "net" | "gov" | "ac");
+    match (second_level, n) {
+        (true, _) => labels[n - 3],
+        (false, 2..) => labels[n - 2],
+        _ => labels[0],
+    }
 }
 
 #[cfg(test)]

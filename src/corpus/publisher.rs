@@ -231,42 +231,10 @@ fn outlet_of_url<'a>(url: &str, lex: &'a Lexicon) -> Option<(&'a Outlet, String)
 
 /// A name's letters for comparing outlet names: lower case, `&` as `and`, no leading
 /// `the`, letters and digits only (`The Express & Star` → `expressandstar`).
-fn outlet_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase().replace('&', " and ");
-    let lower = lower.trim_start();
-    let lower = lower.strip_prefix("the ").unwrap_or(lower);
-    squash(lower)
-}
-
-/// The registrable label of a host: `bbc` of `www.bbc.co.uk`, `sky` of `news.sky.com`.
-fn main_label(host: &str) -> &str {
-    let labels: Vec<&str> = host.split('.').collect();
-    let n = labels.len();
-    let second_level = n >= 3
-        && labels[n - 1].len() == 2
-        && matches!(labels[n - 2], "co" | "com" | "org" | "net" | "gov" | "ac");
-    match (second_level, n) {
-        (true, _) => labels[n - 3],
-        (false, 2..) => labels[n - 2],
-        _ => labels[0],
-    }
-}
-
 /// The known outlet a name stands for: its name (`Express and Star` for `Express &
 /// Star`, `BBC News`), or its host's label (`BBC`, `inews`, `CityAM`).
 pub(crate) fn outlet_named<'a>(name: &str, lex: &'a Lexicon) -> Option<&'a Outlet> {
-    let key = outlet_key(name);
-    if key.is_empty() {
-        return None;
-    }
-    lex.outlets
-        .iter()
-        .find(|o| outlet_key(&o.name) == key)
-        .or_else(|| {
-            lex.outlets
-                .iter()
-                .find(|o| o.hosts.iter().any(|h| squash(main_label(h)) == key))
-        })
+    lex.outlet_by_key(&crate::lexicon::outlet_key(name))
 }
 
 /// The publisher a byline or date line at the top of the body names: the known outlet it
@@ -866,9 +834,9 @@ mod tests {
         assert_eq!(name("CityAM"), Some("City A.M."));
         assert_eq!(name("BBC"), Some("BBC News"));
         assert_eq!(name("Northvale Echo"), None);
-        assert_eq!(main_label("news.sky.com"), "sky");
-        assert_eq!(main_label("www.bbc.co.uk"), "bbc");
-        assert_eq!(main_label("pa.media"), "pa");
+        assert_eq!(crate::lexicon::host_label("news.sky.com"), "sky");
+        assert_eq!(crate::lexicon::host_label("www.bbc.co.uk"), "bbc");
+        assert_eq!(crate::lexicon::host_label("pa.media"), "pa");
     }
 
     #[test]

@@ -160,6 +160,10 @@ pub struct Known {
     /// How often the texts name each party (side id), for "the union" when the document
     /// itself does not say which.
     pub counts: HashMap<String, usize>,
+    /// The class of each party (side id → `union`, `company`, …), for "the union".
+    pub classes: HashMap<String, String>,
+    /// For each class, the party of that class the texts name most.
+    pub class_best: HashMap<String, String>,
     /// People with a role, as learned: (role in lower case, full name, party).
     pub roles: Vec<(String, String, Option<String>)>,
     /// Other names of parties (acronyms the text defines, organisations found by their

@@ -168,11 +168,64 @@ pub fn learn(corpus: &Corpus, lex: &Lexicon) -> Known {
         }
         discover::Found::Acronym { .. } => false,
     };
-    if !found.iter().any(clash) {
-        return known;
+    let mut known = if found.iter().any(clash) {
+        let kept: Vec<discover::Found> = found.iter().filter(|f| !clash(f)).cloned().collect();
+        learn_with(corpus, lex, &kept)
+    } else {
+        known
+    };
+    settle_classes(&mut known, lex);
+    known
+}
+
+/// The class of a party by the head word of its name (the last word, or the word before
+/// "of"): `union`, `police`, …; an acronym or brand takes the class of an organisation it
+/// names (`organisations`), else it is a `company`.
+fn party_class(name: &str, organisations: &[&str], lex: &Lexicon) -> String {
+    let classes = &lex.reading.party_nouns;
+    let head = |name: &str| {
+        let lower = name.to_lowercase();
+        let head_part = lower.split(" of ").next().unwrap_or(&lower).to_string();
+        head_part
+            .split_whitespace()
+            .last()
+            .and_then(|h| classes.get(h).cloned())
+    };
+    head(name)
+        .or_else(|| {
+            (organisations.iter())
+                .filter(|org| org.contains(' '))
+                .find_map(|org| head(org))
+        })
+        .unwrap_or_else(|| "company".to_string())
+}
+
+/// Settles each party's class and, for each class, the party the folder names most.
+fn settle_classes(known: &mut Known, lex: &Lexicon) {
+    let mut orgs: HashMap<String, Vec<&str>> = HashMap::new();
+    for (org, party) in &known.organisations {
+        orgs.entry(side_id(party)).or_default().push(org);
     }
-    let kept: Vec<discover::Found> = found.iter().filter(|f| !clash(f)).cloned().collect();
-    learn_with(corpus, lex, &kept)
+    let mut classes = HashMap::new();
+    for (id, name) in &known.parties {
+        let of = orgs.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        classes.insert(id.clone(), party_class(name, of, lex));
+    }
+    let mut best: HashMap<String, (usize, String)> = HashMap::new();
+    for (id, n) in &known.counts {
+        let (Some(class), Some(name)) = (classes.get(id), known.parties.get(id)) else {
+            continue;
+        };
+        if *n == 0 {
+            continue;
+        }
+        let e = best.entry(class.clone()).or_insert((0, String::new()));
+        if *n > e.0 || (*n == e.0 && name < &e.1) {
+            *e = (*n, name.clone());
+        }
+    }
+    known.classes = classes;
+    known.class_best = best.into_iter().map(|(c, (_, p))| (c, p)).collect();
 }
 
 /// The first pass with the organisations discovery found.
@@ -480,9 +533,9 @@ fn who_of(clause: &str, lex: &Lexicon) -> Option<String> {
                 rest.to_string()
             }
             // "In their statement the pair": the opening phrase runs to its statement noun
-            _ if before.first().is_some_and(|w| {
-                lex.reading.attribution_openers.contains(&w.to_lowercase())
-            }) =>
+            _ if before
+                .first()
+                .is_some_and(|w| lex.reading.attribution_openers.contains(&w.to_lowercase())) =>
             {
                 match before
                     .iter()
@@ -722,10 +775,12 @@ impl DocState<'_> {
             .any(|w| matches!(w.as_str(), "pair" | "duo" | "two" | "both"))
         {
             let people = || {
-                (self.named.iter().rev())
-                    .filter(|m| m.kind == MentionKind::Person && m.end <= pos)
+                (self.named.iter().rev()).filter(|m| m.kind == MentionKind::Person && m.end <= pos)
             };
-            if let Some(m) = people().find(|m| self.opens_sentence(m)).or_else(|| people().next()) {
+            if let Some(m) = people()
+                .find(|m| self.opens_sentence(m))
+                .or_else(|| people().next())
+            {
                 return Some((m.party.clone(), Some(m.name.clone())));
             }
         }
@@ -751,10 +806,7 @@ impl DocState<'_> {
         if let Some(p) = self.publisher.as_deref().filter(|p| fits(p)) {
             return Some(p.to_string());
         }
-        let best = (self.known.counts.iter())
-            .filter(|(id, n)| **n > 0 && self.known.parties.get(*id).is_some_and(|p| fits(p)))
-            .max_by_key(|(id, n)| (**n, std::cmp::Reverse((*id).clone())))?;
-        self.known.parties.get(best.0).cloned()
+        self.known.class_best.get(class).cloned()
     }
 
     /// Whether the document is a party's own text (a release, a letter, a circular): its
@@ -829,27 +881,13 @@ impl DocState<'_> {
         ms
     }
 
-    /// The class of a party by the head word of its name (the last word, or the word before
-    /// "of"): `union`, `police`, …; a name whose head is in no class is a `company`.
+    /// The class of a party (`union`, `police`, `company`, …), as the first pass settled it.
     fn class_of(&self, party: &str) -> String {
-        let name = self.known.party(party).to_lowercase();
-        let head_part = name.split(" of ").next().unwrap_or(&name);
-        let head = head_part.split_whitespace().last().unwrap_or("");
-        let classes = &self.lex.reading.party_nouns;
-        classes.get(head).cloned().unwrap_or_else(|| {
-            // an acronym or a brand: the class of the organisation it names, else a company
-            (self.known.organisations.iter())
-                .filter(|(org, p)| side_id(p) == side_id(party) && org.contains(' '))
-                .find_map(|(org, _)| {
-                    let org = org.to_lowercase();
-                    let head_part = org.split(" of ").next().unwrap_or(&org).to_string();
-                    head_part
-                        .split_whitespace()
-                        .last()
-                        .and_then(|h| classes.get(h).cloned())
-                })
-                .unwrap_or_else(|| "company".to_string())
-        })
+        self.known
+            .classes
+            .get(&side_id(party))
+            .cloned()
+            .unwrap_or_else(|| party_class(&self.known.party(party), &[], self.lex))
     }
 
     /// Narrative text: sentences that are narrative or reported.

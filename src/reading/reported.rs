@@ -97,7 +97,11 @@ pub fn report(
             } else if let Some(m) = (toks.get(i + 2..).unwrap_or(&[]).iter())
                 .take(6)
                 .take_while(|t| t.after != Some(','))
-                .find_map(|t| mentions.iter().find(|m| m.start == t.start && m.kind != MentionKind::Person))
+                .find_map(|t| {
+                    mentions
+                        .iter()
+                        .find(|m| m.start == t.start && m.kind != MentionKind::Person)
+                })
                 .or_else(|| {
                     // "according to the two Riverton leaders," — the party named in the phrase
                     toks.get(i + 2..)?
@@ -106,7 +110,9 @@ pub fn report(
                         .find(|t| t.after == Some(','))
                         .and_then(|end| {
                             mentions.iter().find(|m| {
-                                m.start > toks[i].end && m.end <= end.end && m.kind != MentionKind::Person
+                                m.start > toks[i].end
+                                    && m.end <= end.end
+                                    && m.kind != MentionKind::Person
                             })
                         })
                 })
