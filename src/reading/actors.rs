@@ -164,6 +164,8 @@ pub struct Known {
     pub classes: HashMap<String, String>,
     /// For each class, the party of that class the texts name most.
     pub class_best: HashMap<String, String>,
+    /// The entries of `roles` by each word of their role.
+    pub role_index: HashMap<String, Vec<usize>>,
     /// People with a role, as learned: (role in lower case, full name, party).
     pub roles: Vec<(String, String, Option<String>)>,
     /// Other names of parties (acronyms the text defines, organisations found by their
@@ -553,9 +555,8 @@ pub fn mentions(text: &str, lex: &Lexicon, known: &Known) -> Vec<Mention> {
         }
         let whole = join(&toks, start..run.end);
         if let Some(outlet) = lex
-            .outlets
-            .iter()
-            .find(|o| o.name == whole || o.name.strip_prefix("The ") == Some(whole.as_str()))
+            .outlet_by_key(&crate::lexicon::outlet_key(&whole))
+            .filter(|o| o.name == whole || o.name.strip_prefix("The ") == Some(whole.as_str()))
         {
             out.push(Mention {
                 kind: MentionKind::Organisation,

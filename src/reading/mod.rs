@@ -224,6 +224,19 @@ fn settle_classes(known: &mut Known, lex: &Lexicon) {
             *e = (*n, name.clone());
         }
     }
+    known.roles.sort();
+    known.roles.dedup();
+    let mut role_index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (role, _, _)) in known.roles.iter().enumerate() {
+        let words: BTreeSet<&str> = role
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for w in words {
+            role_index.entry(w.to_string()).or_default().push(i);
+        }
+    }
+    known.role_index = role_index;
     known.classes = classes;
     known.class_best = best.into_iter().map(|(c, (_, p))| (c, p)).collect();
 }
@@ -314,9 +327,8 @@ fn learn_from(known: &mut Known, doc: &str, mentions: Vec<Mention>) {
             MentionKind::Person if m.name.contains(' ') => {
                 if let Some(role) = m.role.as_deref().filter(|r| !r.trim().is_empty()) {
                     let entry = (role.to_lowercase(), m.name.clone(), m.party.clone());
-                    if !known.roles.contains(&entry) {
-                        known.roles.push(entry);
-                    }
+                    // duplicates are dropped once, after the pass (settle_classes)
+                    known.roles.push(entry);
                 }
                 known.add_person(&m.name, m.party.as_deref());
                 let people = known.doc_people.entry(doc.to_string()).or_default();
@@ -695,6 +707,12 @@ fn chain_speakers(
     out
 }
 
+/// Whether a publisher is a known news outlet (by name or host label).
+fn is_outlet(publisher: &str, lex: &Lexicon) -> bool {
+    lex.outlet_by_key(&crate::lexicon::outlet_key(publisher))
+        .is_some_and(|o| side_id(&o.name) == side_id(publisher))
+}
+
 /// The side a speaker speaks for: the party their role or the corpus names; a person
 /// whose role names no party ("Chief Constable") in a release of a non-outlet publisher is
 /// taken to speak for the publisher.
@@ -702,12 +720,10 @@ fn speaker_party(s: &Speaker, st: &DocState) -> Option<String> {
     if let Some(p) = &s.party {
         return Some(side_id(&st.known.party(p)));
     }
-    let outlet = st.publisher.as_ref().is_some_and(|p| {
-        st.lex
-            .outlets
-            .iter()
-            .any(|o| side_id(&o.name) == side_id(p))
-    });
+    let outlet = st
+        .publisher
+        .as_deref()
+        .is_some_and(|p| is_outlet(p, st.lex));
     if s.person && s.has_role && !outlet {
         return st.publisher.as_deref().map(side_id);
     }
@@ -762,8 +778,16 @@ impl DocState<'_> {
                     return Some((m.party.clone(), None));
                 }
             }
-            let people: Vec<&(String, String, Option<String>)> = (self.known.roles.iter())
+            // the folder's people with a role holding the first role word, then all of them
+            let listed = self
+                .known
+                .role_index
+                .get(roles[0])
+                .map_or(&[][..], Vec::as_slice);
+            let people: Vec<&(String, String, Option<String>)> = (listed.iter())
+                .map(|&i| &self.known.roles[i])
                 .filter(|(role, _, _)| has_role(role))
+                .take(2)
                 .collect();
             if let [(_, name, party)] = people.as_slice() {
                 return Some((party.clone(), Some(name.clone())));
@@ -816,7 +840,7 @@ impl DocState<'_> {
             return false;
         };
         let id = side_id(p);
-        let outlet = self.lex.outlets.iter().any(|o| side_id(&o.name) == id);
+        let outlet = is_outlet(p, self.lex);
         !outlet && self.known.counts.get(&id).is_some_and(|n| *n > 0)
     }
 
