@@ -927,20 +927,7 @@ pub fn speaker(who: &str, lex: &Lexicon, known: &Known, local: &Known) -> Option
     if let Some((name, role)) = who.split_once(',') {
         let name_toks = tokens(name);
         if (1..=4).contains(&name_toks.len()) && name_toks.iter().all(|t| is_name_word(t, lex)) {
-            let written = name_toks
-                .iter()
-                .map(|t| t.text)
-                .collect::<Vec<_>>()
-                .join(" ");
-            let full = resolve_name(&written, local, known);
-            let party =
-                role_party(role.trim(), lex, known).or_else(|| person_party(&full, local, known));
-            return Some(Speaker {
-                name: full,
-                party,
-                has_role: true,
-                person: true,
-            });
+            return Some(named_with_role(&name_toks, role, lex, known, local));
         }
     }
     // "Acme's operations director, Jo Bloggs"
@@ -951,20 +938,7 @@ pub fn speaker(who: &str, lex: &Lexicon, known: &Known, local: &Known) -> Option
             && name_toks.iter().all(|t| is_name_word(t, lex))
             && role_toks.iter().any(|t| is_role_word(t, lex))
         {
-            let written = name_toks
-                .iter()
-                .map(|t| t.text)
-                .collect::<Vec<_>>()
-                .join(" ");
-            let full = resolve_name(&written, local, known);
-            let party =
-                role_party(role.trim(), lex, known).or_else(|| person_party(&full, local, known));
-            return Some(Speaker {
-                name: full,
-                party,
-                has_role: true,
-                person: true,
-            });
+            return Some(named_with_role(&name_toks, role, lex, known, local));
         }
     }
     let ms = mentions(who, lex, known);
@@ -1009,6 +983,30 @@ pub fn speaker(who: &str, lex: &Lexicon, known: &Known, local: &Known) -> Option
         });
     }
     None
+}
+
+/// A person named by `name_toks` in an apposition with `role` ("Jane Doe, leader of
+/// Riverton Council"; "Acme's director, Jo Bloggs").
+fn named_with_role(
+    name_toks: &[Tok],
+    role: &str,
+    lex: &Lexicon,
+    known: &Known,
+    local: &Known,
+) -> Speaker {
+    let written = name_toks
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let full = resolve_name(&written, local, known);
+    let party = role_party(role.trim(), lex, known).or_else(|| person_party(&full, local, known));
+    Speaker {
+        name: full,
+        party,
+        has_role: true,
+        person: true,
+    }
 }
 
 fn resolve_name(written: &str, local: &Known, known: &Known) -> String {
