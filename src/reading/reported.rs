@@ -140,6 +140,7 @@ pub fn report(
             opening_subject(&toks, mentions, lex)
         } else {
             subject_of(&toks, i, mentions, lex)
+                .or_else(|| inverted_subject(&toks, i, mentions, lex))
         };
         let Some((subject, subject_start)) = found else {
             continue;
@@ -183,8 +184,16 @@ pub fn report(
                 } else {
                     None
                 };
+                // "The union balloted members over what it called …": "it" is the party
+                // noun that opens the sentence, when one does
+                let opening = match opening_subject(&toks, mentions, lex) {
+                    Some((Subject::Phrase(words), 0)) if exclude.is_none() => {
+                        phrase(&words, toks[0].start).and_then(|(p, _)| p)
+                    }
+                    _ => None,
+                };
                 (
-                    resolve_party(mentions, before, anchor, exclude.as_deref()),
+                    opening.or_else(|| resolve_party(mentions, before, anchor, exclude.as_deref())),
                     None,
                 )
             }
@@ -230,6 +239,28 @@ pub fn report(
 
 fn person_name(m: &Mention) -> Option<String> {
     (m.kind == MentionKind::Person).then(|| m.name.clone())
+}
+
+/// "…, says Acme" / "…, said the union": a subject after its reporting verb, when a comma
+/// stands before the verb.
+fn inverted_subject(
+    toks: &[Tok],
+    i: usize,
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> Option<(Subject, usize)> {
+    // a comma (or a quote mark) ends the words before the verb; "4%," has '%' first
+    if i == 0 || !toks[i - 1].break_after || matches!(toks[i - 1].after, Some('.' | '?' | '!')) {
+        return None;
+    }
+    let next = toks.get(i + 1)?;
+    if let Some(m) = mentions.iter().find(|m| m.start == next.start) {
+        return Some((Subject::Named(m.clone()), i + 1));
+    }
+    let last = (i + 1..toks.len().min(i + 5)).find(|&k| toks[k].break_after)?;
+    phrase_ending(toks, last, lex)
+        .filter(|(_, start)| *start == i + 1)
+        .map(|(words, start)| (Subject::Phrase(words), start))
 }
 
 /// The subject that opens a sentence: an actor named in its first words, or a party noun
@@ -537,6 +568,31 @@ mod tests {
         let r = report(text, &ms, &[], &lex, &|_, _| None);
         let r = r.expect("a report");
         assert_eq!(r.speaker.as_deref(), Some("Jo Park"));
+    }
+
+    #[test]
+    fn it_is_the_party_noun_that_opens_the_sentence() {
+        let lex = Lexicon::bundled();
+        let text = "The union balloted Harbour Trust staff over what it called a hostile offer.";
+        let ms = mentions(text, &lex, &known());
+        let r = report(text, &ms, &[], &lex, &|words, _| {
+            (words == ["union"]).then(|| (Some("Dock Workers Union".to_string()), None))
+        });
+        assert_eq!(
+            r.and_then(|r| r.claimant).as_deref(),
+            Some("Dock Workers Union")
+        );
+    }
+
+    #[test]
+    fn a_subject_after_its_reporting_verb() {
+        let r = read("Fees will rise by 4%, says Harbour Trust.", &known());
+        assert_eq!(r.and_then(|r| r.claimant).as_deref(), Some("Harbour Trust"));
+        // no comma before the verb: not an attribution
+        assert_eq!(
+            read("The trust says Harbour Trust will pay.", &known()).and_then(|r| r.counter),
+            None
+        );
     }
 
     #[test]
