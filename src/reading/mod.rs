@@ -655,7 +655,7 @@ fn chain_speakers(
                         })
                         .collect();
                     if let Some((party, person)) = st.resolve_phrase(&words, clause.start)
-                        && party.is_some()
+                        && (party.is_some() || person.is_some())
                     {
                         found = Some(Speaker {
                             name: person
@@ -822,6 +822,13 @@ impl DocState<'_> {
     /// that class the document names before it, its publisher, or the folder's most named.
     fn resolve_class(&self, class: &str, pos: usize) -> Option<String> {
         let fits = |party: &str| self.class_of(party) == class;
+        // the latest sentence subject of that class (a person counts for their party), then
+        // any latest mention of it
+        if let Some(m) = self.named.iter().rev().find(|m| {
+            m.end <= pos && m.party.as_deref().is_some_and(fits) && self.opens_sentence(m)
+        }) {
+            return m.party.clone();
+        }
         if let Some(m) = self.named.iter().rev().find(|m| {
             m.end <= pos && m.kind != MentionKind::Person && m.party.as_deref().is_some_and(fits)
         }) {
@@ -1308,6 +1315,18 @@ mod tests {
         let s = find(&st, "Lives are at stake");
         assert_eq!(s.speaker.as_deref(), Some("Jo Bloggs"));
         assert_eq!(s.claimant.as_deref(), Some("lowland"));
+    }
+
+    #[test]
+    fn the_force_is_the_latest_subject_of_its_class_not_the_latest_mention() {
+        let st = read(
+            "Northshire Police and Southvale Police will end their joint patrols.\n\n\
+             Northshire Police chief constable Jo Bloggs said the plan was fairer to Southvale Police. \
+             The force itself described the criticism as out of date.",
+        );
+        let s = find(&st, "out of date");
+        assert_eq!(s.kind, StatementKind::Reported);
+        assert_eq!(s.claimant.as_deref(), Some("northshire"));
     }
 
     #[test]
