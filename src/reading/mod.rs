@@ -418,9 +418,6 @@ pub fn read_document(
         }
     }
     st.settle_people();
-    if std::env::var_os("PARALLAX_DEBUG").is_some() {
-        eprintln!("named: {:#?}", st.named);
-    }
     // the people this document names in full, for "Mr Doe" and "Doe added:"
     for (name, party) in known.doc_people.get(&doc.id).into_iter().flatten() {
         st.local.add_person(name, party.as_deref());
