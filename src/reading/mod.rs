@@ -852,9 +852,12 @@ impl DocState<'_> {
     /// possessives ("West Mercia's chief constable") stand between it and the sentence start.
     fn opens_sentence(&self, m: &Mention) -> bool {
         let before = &self.doc.body[..m.start];
+        // after the mark that ends the previous sentence (curly quotes are three bytes)
         let start = before
             .rfind(['.', '!', '?', '\n', '"', '“', '”'])
-            .map_or(0, |i| i + 1);
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
         let words: Vec<&str> = before[start..].split_whitespace().collect();
         words.len() <= 5
             && words.iter().all(|w| {
@@ -1324,6 +1327,17 @@ mod tests {
         let s = find(&st, "out of date");
         assert_eq!(s.kind, StatementKind::Reported);
         assert_eq!(s.claimant.as_deref(), Some("northshire"));
+    }
+
+    #[test]
+    fn a_curly_quote_before_a_pronoun_attribution() {
+        // a sentence start after a three-byte closing mark (found by the tiling proptest)
+        let st = read(
+            "Riverton Council met on Monday.\n\n“We disagree.” Jo Bloggs, the mayor of Riverton, said the money was there. \"It is not enough,\" she said.",
+        );
+        let s = find(&st, "It is not enough");
+        assert_eq!(s.kind, StatementKind::Quote);
+        assert_eq!(s.speaker.as_deref(), Some("Jo Bloggs"));
     }
 
     #[test]
