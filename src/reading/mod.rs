@@ -849,7 +849,7 @@ impl DocState<'_> {
     }
 
     /// Whether a mention is its sentence's subject: only capitalised words, role words and
-    /// possessives ("West Mercia's chief constable") stand between it and the sentence start.
+    /// possessives ("Riverton's chief constable") stand between it and the sentence start.
     fn opens_sentence(&self, m: &Mention) -> bool {
         let before = &self.doc.body[..m.start];
         // after the mark that ends the previous sentence (curly quotes are three bytes)
