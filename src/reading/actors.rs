@@ -690,6 +690,39 @@ fn piece_mentions(
     }
 }
 
+/// Whether a role is one held in the past ("former chief executive", "who was the union's
+/// leader", "the then minister"): its holder speaks for themselves.
+fn past_role(role: &str, lex: &Lexicon) -> bool {
+    role.split(|c: char| !c.is_alphanumeric())
+        .any(|w| lex.reading.past_markers.contains(&w.to_lowercase()))
+}
+
+/// A capitalised title of a one-person office with no body named ("Home Secretary",
+/// "Prime Minister"): the party it speaks for is the office itself.
+fn office_title(role: &str, lex: &Lexicon) -> Option<String> {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let last = words.last()?.to_lowercase();
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let qualified = words.len() >= 2
+        && !words[..words.len() - 1]
+            .iter()
+            .any(|w| lex.reading.role_words.contains(&w.to_lowercase()));
+    (capitalised && qualified && lex.reading.office_titles.contains(&last)).then(|| words.join(" "))
+}
+
+/// The party of a person with a role: their own name for a past role, else the party the
+/// role names, an office title, or the person's known party.
+fn party_of_role(role: &str, full: &str, lex: &Lexicon, known: &Known) -> Option<String> {
+    if past_role(role, lex) {
+        return Some(full.to_string());
+    }
+    role_party(role, lex, known)
+        .or_else(|| known.people.get(full).cloned().flatten())
+        .or_else(|| office_title(role, lex))
+}
+
 fn push_person(toks: &[Tok], p: PersonParts, lex: &Lexicon, known: &Known, out: &mut Vec<Mention>) {
     {
         let mut role = join(toks, p.role.clone());
@@ -698,8 +731,7 @@ fn push_person(toks: &[Tok], p: PersonParts, lex: &Lexicon, known: &Known, out: 
         }
         let written = join(toks, p.name.clone());
         let full = full_name(&written, known);
-        let party =
-            role_party(&role, lex, known).or_else(|| known.people.get(&full).cloned().flatten());
+        let party = party_of_role(&role, &full, lex, known);
         out.push(Mention {
             kind: MentionKind::Person,
             start: toks[p.name.start].start,
@@ -766,8 +798,16 @@ fn bare_mentions(
 /// "Jane Doe, chief executive of Acme," — a name run followed by a comma and a role.
 fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<Mention>) {
     for run in runs(toks) {
+        // leading titles stay out of the name ("Councillor Jo Bloggs, chair of …,")
+        let titles = run
+            .clone()
+            .take_while(|&k| lex.reading.titles.contains(&toks[k].lower()))
+            .count();
+        let run = run.start + titles..run.end;
         let n = run.len();
-        let last = &toks[run.end - 1];
+        let Some(last) = run.clone().last().map(|k| &toks[k]) else {
+            continue;
+        };
         if !(2..=4).contains(&n)
             || last.after != Some(',')
             || !run.clone().all(|k| is_name_word(&toks[k], lex))
@@ -785,18 +825,35 @@ fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<M
         if existing.is_some() && !bare_person {
             continue;
         }
+        // "Jo Roe, who was the union's leader and …": the role of a relative clause runs to
+        // its first "and", "who" or comma
+        let relative = toks.get(run.end).is_some_and(|t| t.lower() == "who")
+            && toks
+                .get(run.end + 1)
+                .is_some_and(|t| matches!(t.lower().as_str(), "was" | "is" | "had" | "has"));
         // the role runs to the next comma (or to a speech verb)
-        let role_toks: Vec<usize> = (run.end..toks.len())
-            .take_while(|&k| k == run.end || toks[k - 1].after != Some(','))
-            .take(12)
-            .collect();
+        let role_toks: Vec<usize> = if relative {
+            (run.end..toks.len())
+                .take_while(|&k| {
+                    k < run.end + 2
+                        || (!matches!(toks[k].text, "and" | "who")
+                            && toks[k - 1].after != Some(','))
+                })
+                .take(10)
+                .collect()
+        } else {
+            (run.end..toks.len())
+                .take_while(|&k| k == run.end || toks[k - 1].after != Some(','))
+                .take(12)
+                .collect()
+        };
         let has_role = role_toks
             .iter()
             .any(|&k| is_role_word(&toks[k], lex) || is_org_word(&toks[k], lex));
         let ends_with_comma = role_toks
             .last()
             .is_some_and(|&k| toks[k].after == Some(','));
-        if !has_role || !ends_with_comma {
+        if !has_role || !(ends_with_comma || relative) {
             continue;
         }
         let (Some(&first), Some(&end)) = (role_toks.first(), role_toks.last()) else {
@@ -811,8 +868,7 @@ fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<M
             kind: MentionKind::Person,
             start: toks[run.start].start,
             end: last.end,
-            party: role_party(&role, lex, known)
-                .or_else(|| known.people.get(&name).cloned().flatten()),
+            party: party_of_role(&role, &name, lex, known),
             name,
             role: Some(role),
             rewritten: false,
@@ -859,6 +915,7 @@ fn role_then_name(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<Ment
                 .any(|o| o.split_whitespace().any(|w| w == lower));
             let joins = p.cap
                 || lex.reading.role_words.contains(&lower)
+                || lex.reading.party_nouns.contains_key(&lower)
                 || office_word
                 || CONNECTORS.contains(&p.text);
             if !joins || p.break_after || toks[begin].break_before {
@@ -869,11 +926,14 @@ fn role_then_name(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<Ment
         while begin < k && CONNECTORS.contains(&toks[begin].text) {
             begin += 1;
         }
+        // "former chief executive Jo Roe": a past marker joins the role
+        if begin > 0 && lex.reading.past_markers.contains(&toks[begin - 1].lower()) {
+            begin -= 1;
+        }
         let role = join(toks, begin..k + 1);
         let written = join(toks, k + 1..end);
         let full = full_name(&written, known);
-        let party =
-            role_party(&role, lex, known).or_else(|| known.people.get(&full).cloned().flatten());
+        let party = party_of_role(&role, &full, lex, known);
         if let Some(i) = existing {
             out.remove(i);
         }

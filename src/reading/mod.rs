@@ -790,6 +790,34 @@ impl DocState<'_> {
                 return Some((party.clone(), Some(name.clone())));
             }
         }
+        // "the forces said", "both unions insist": several parties of one class speak as one;
+        // when the document has named two of them, the sentence is nobody's in particular
+        let class = words.iter().find_map(|w| {
+            let singular = [w.strip_suffix("ies").map(|s| format!("{s}y"))]
+                .into_iter()
+                .flatten()
+                .chain(
+                    [w.strip_suffix('s').map(str::to_string)]
+                        .into_iter()
+                        .flatten(),
+                );
+            r.party_nouns
+                .get(w)
+                .or_else(|| singular.filter_map(|s| r.party_nouns.get(&s)).next())
+        });
+        let joint = words.iter().any(|w| r.joint_nouns.contains(w))
+            || (roles.is_empty() && words.iter().any(|w| matches!(w.as_str(), "both" | "two")));
+        if joint && let Some(class) = class {
+            let named: BTreeSet<String> = (self.named.iter())
+                .filter(|m| m.end <= pos)
+                .filter_map(|m| m.party.as_deref())
+                .filter(|p| self.class_of(p) == *class)
+                .map(side_id)
+                .collect();
+            if named.len() >= 2 {
+                return Some((None, None));
+            }
+        }
         // "the pair", "the two", "both men": the latest person who is a sentence's subject
         if words
             .iter()
@@ -802,8 +830,35 @@ impl DocState<'_> {
                 .find(|m| self.opens_sentence(m))
                 .or_else(|| people().next())
             {
-                return Some((m.party.clone(), Some(m.name.clone())));
+                // the pair is the people of that sentence: the first of them whose party is
+                // known names it ("X's commissioner Jo Roe and Deputy Chief Kim Lee")
+                let same_sentence = |n: &&Mention| {
+                    let (a, b) = if n.start < m.start {
+                        (n.end, m.start)
+                    } else {
+                        (m.end, n.start)
+                    };
+                    a <= b && !body[a..b].contains(['.', '!', '?', '\n'])
+                };
+                let pair: Vec<&Mention> = (self.named.iter())
+                    .filter(|n| n.kind == MentionKind::Person && n.end <= pos)
+                    .filter(same_sentence)
+                    .collect();
+                let first = pair
+                    .iter()
+                    .find(|n| n.party.is_some())
+                    .copied()
+                    .unwrap_or(m);
+                let party = first.party.clone().or_else(|| m.party.clone());
+                return Some((party, Some(first.name.clone())));
             }
+        }
+        if let Some(author) = words
+            .iter()
+            .find(|w| r.document_nouns.contains(*w))
+            .and_then(|noun| self.author_of(noun, pos))
+        {
+            return Some(author);
         }
         let Some(class) = words.iter().find_map(|w| r.party_nouns.get(w)) else {
             // "the statement says", "the letter said" in a party's own text: the party's
@@ -813,6 +868,58 @@ impl DocState<'_> {
             return None;
         };
         self.resolve_class(class, pos).map(|p| (Some(p), None))
+    }
+
+    /// Who issued the text a document noun ("statement", "letter") at body offset `pos`
+    /// speaks of: the party reported in the first earlier sentence that speaks of such a
+    /// text ("In a letter, the union told …"); failing that, the first person of known
+    /// party, else the first party, named in such a sentence ("The statement, released by
+    /// Jo Roe, …").
+    fn author_of(&self, noun: &str, pos: usize) -> Option<(Option<String>, Option<String>)> {
+        let body = &self.doc.body;
+        let lower = body[..pos].to_ascii_lowercase();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let mut sentences = Vec::new();
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(noun).map(|i| from + i) {
+            from = i + noun.len();
+            if boundary(lower[..i].chars().next_back()) && boundary(lower[from..].chars().next()) {
+                let start = body[..i].rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1);
+                let stop = body[i..]
+                    .find(['.', '!', '?', '\n'])
+                    .map_or(body.len(), |k| i + k);
+                sentences.push(start..stop);
+            }
+        }
+        // the recursion through `resolve_phrase` ends: every step looks further back
+        for r in &sentences {
+            let text = &body[r.clone()];
+            let ms = self.with_people(actors::mentions(text, self.lex, self.known));
+            let before: Vec<Mention> = (self.named.iter())
+                .take_while(|m| m.end <= r.start)
+                .cloned()
+                .collect();
+            let at = r.start;
+            let resolve = |words: &[String], p: usize| self.resolve_phrase(words, at + p);
+            if let Some(rep) = reported::report(text, &ms, &before, self.lex, &resolve)
+                && rep.claimant.is_some()
+            {
+                return Some((rep.claimant, rep.speaker));
+            }
+        }
+        for r in &sentences {
+            let in_sentence = || {
+                (self.named.iter())
+                    .filter(|m| m.start >= r.start && m.end <= r.end && m.party.is_some())
+            };
+            if let Some(m) = in_sentence().find(|m| m.kind == MentionKind::Person) {
+                return Some((m.party.clone(), Some(m.name.clone())));
+            }
+            if let Some(m) = in_sentence().next() {
+                return Some((m.party.clone(), None));
+            }
+        }
+        None
     }
 
     /// The party of a class (`union`, `company`) meant at body offset `pos`: the latest of
@@ -1361,5 +1468,117 @@ mod tests {
         assert_eq!(s.id, statement_id(&s.document, &(s.span[0]..s.span[1])));
         let again = read(text);
         assert_eq!(st, again);
+    }
+
+    #[test]
+    fn several_parties_of_one_class_speak_for_none_of_them() {
+        let st = read(
+            "Northvale Council merged its call centre with Southvale Council's in 2015, \
+             when the councils said the move would save £3m.\n\n\
+             The two councils said the merger had worked.",
+        );
+        for phrase in ["the councils said", "The two councils said"] {
+            let s = find(&st, phrase);
+            // narrative: the document's own (its publisher's), not one council's report
+            assert_eq!(s.kind, StatementKind::Narrative, "{phrase}: {s:?}");
+            assert_eq!(s.speaker, None, "{phrase}");
+        }
+        // one service named: the class noun is that service
+        let st =
+            read("Northvale Council has closed a library.\n\nThe council said books were safe.");
+        assert_eq!(
+            find(&st, "books were safe").claimant.as_deref(),
+            Some("northvale-council")
+        );
+    }
+
+    #[test]
+    fn the_pair_is_the_person_of_known_party_named_with_the_other() {
+        let st = read(
+            "Eastmoor Council's leader Ana Ruiz and Deputy Chief Executive Tom Vale confirmed in a joint \
+             statement that they would appeal.\n\n\
+             In their statement the pair said: \"We will appeal the ruling.\"",
+        );
+        let s = find(&st, "We will appeal");
+        assert!(
+            matches!(s.speaker.as_deref(), Some("Ana Ruiz" | "Tom Vale")),
+            "{s:?}"
+        );
+        assert_eq!(s.claimant.as_deref(), Some("eastmoor-council"));
+    }
+
+    #[test]
+    fn a_former_officer_speaks_for_themselves() {
+        let st = read(
+            "Eastmoor Council has sold the library.\n\n\
+             Rosa Lind, who was Eastmoor Council's leader and who opened the library, has written to the minister.\n\n\
+             \"Selling it is a mistake,\" she wrote.\n\n\
+             Former council chief executive Dan Oduya said the sale was rushed.",
+        );
+        let quote = find(&st, "Selling it is a mistake");
+        assert_eq!(quote.speaker.as_deref(), Some("Rosa Lind"));
+        assert_eq!(quote.claimant.as_deref(), Some("rosa-lind"));
+        let reported = find(&st, "the sale was rushed");
+        assert_eq!(reported.claimant.as_deref(), Some("dan-oduya"));
+    }
+
+    #[test]
+    fn an_office_title_with_no_body_is_the_party() {
+        let st = read("Transport Secretary Mia Holt said: \"The line will reopen in May.\"");
+        let s = find(&st, "reopen in May");
+        assert_eq!(s.speaker.as_deref(), Some("Mia Holt"));
+        assert_eq!(s.claimant.as_deref(), Some("transport-secretary"));
+        // a general secretary is no office of state
+        let st = read("General Secretary Ola Berg said: \"We will strike.\"");
+        assert_ne!(
+            find(&st, "We will strike").claimant.as_deref(),
+            Some("general-secretary")
+        );
+    }
+
+    #[test]
+    fn the_statement_speaks_for_whoever_issued_it() {
+        let st = read(
+            "The statement, issued yesterday by Riverside Trust's chair Kim Ode and its director Lee Park, \
+             comes as the dispute deepens.\n\n\
+             \"We cannot accept these terms,\" the statement says. \"They are unfair.\"\n\n\
+             In a letter sent on Monday, the Dockworkers Union told Harbour Board chief executive Sam Eke \
+             that the offer was too low.\n\n\
+             \"You know the offer is worth less,\" the letter said, before calling on Eke to return to talks.\n\n\
+             According to the letter, the offer would cut pay.",
+        );
+        let s = find(&st, "cannot accept these terms");
+        assert_eq!(s.claimant.as_deref(), Some("riverside-trust"));
+        assert_eq!(s.speaker.as_deref(), Some("Kim Ode"));
+        assert_eq!(
+            find(&st, "They are unfair").claimant.as_deref(),
+            Some("riverside-trust")
+        );
+        // the letter is the union's, not its addressee's
+        let s = find(&st, "worth less");
+        assert_eq!(s.claimant.as_deref(), Some("dockworkers-union"));
+        let s = find(&st, "would cut pay");
+        assert_eq!(s.claimant.as_deref(), Some("dockworkers-union"));
+    }
+
+    #[test]
+    fn plural_subjects_report_in_the_present() {
+        let st = read(
+            "Westport Council has cut two libraries.\n\n\
+             Council chiefs say the cuts will not close reading groups.",
+        );
+        let s = find(&st, "will not close");
+        assert_eq!(s.kind, StatementKind::Reported);
+        assert_eq!(s.claimant.as_deref(), Some("westport-council"));
+    }
+
+    #[test]
+    fn a_titled_person_with_a_role_after_a_comma() {
+        let st = read(
+            "Councillor Pat Reyes, chairman of the Lowfield Scrutiny Panel, said: \"We want the full cost.\"",
+        );
+        let s = find(&st, "full cost");
+        assert_eq!(s.speaker.as_deref(), Some("Pat Reyes"));
+        assert_eq!(s.claimant.as_deref(), Some("lowfield-scrutiny-panel"));
     }
 }

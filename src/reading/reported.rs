@@ -167,7 +167,12 @@ pub fn report(
                 let main_party = main.as_ref().and_then(|m| m.0.clone());
                 let got = phrase(&words, anchor).unwrap_or((None, None));
                 let unusable = got.0.is_none() || (is_counter && got.0 == main_party);
-                if unusable && words.len() == 1 && lex.is_organisation_word(&words[0]) {
+                // (not "the councils": several parties are none of them)
+                if unusable
+                    && words.len() == 1
+                    && lex.is_organisation_word(&words[0])
+                    && !lex.reading.joint_nouns.contains(&words[0])
+                {
                     // "the club": the latest party named, not the one whose claim it denies
                     let exclude = if is_counter { main_party } else { None };
                     (
@@ -384,6 +389,7 @@ fn relative_subject(
 fn is_party_head(word: &str, lex: &Lexicon) -> bool {
     let r = &lex.reading;
     r.party_nouns.contains_key(word)
+        || r.joint_nouns.contains(word)
         || r.organisation_cues.contains(word)
         || r.role_words.contains(word)
         || matches!(word, "leaders" | "leadership" | "chiefs" | "members")
@@ -404,7 +410,9 @@ fn phrase_ending(toks: &[Tok], j: usize, lex: &Lexicon) -> Option<(Vec<String>, 
         if p.break_after || p.paren {
             break;
         }
-        let joins = (!p.cap || start - 1 == 0) && is_party_head(&l, lex);
+        // "the two forces", "both unions": a count joins the phrase
+        let joins = (!p.cap || start - 1 == 0)
+            && (is_party_head(&l, lex) || matches!(l.as_str(), "two" | "both"));
         if !joins {
             break;
         }
@@ -429,6 +437,16 @@ fn phrase_ending(toks: &[Tok], j: usize, lex: &Lexicon) -> Option<(Vec<String>, 
 fn noun_phrase(toks: &[Tok], lex: &Lexicon) -> Option<Vec<String>> {
     let mut k = usize::from(toks.first().is_some_and(|t| t.text == "the"));
     let mut words = Vec::new();
+    // "according to the joint statement": one modifier before a document noun
+    if toks
+        .get(k)
+        .is_some_and(|t| !t.cap && !is_party_head(&t.lower(), lex))
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| lex.reading.document_nouns.contains(&t.lower()))
+    {
+        k += 1;
+    }
     while let Some(t) = toks.get(k) {
         let l = t.lower();
         if !is_party_head(&l, lex) || words.len() >= 4 {
