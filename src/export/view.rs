@@ -545,6 +545,7 @@ mod tests {
             speaker: None,
             claimant: None,
             counter_claimant: None,
+            answers: None,
             topics: topics.iter().map(|t| t.to_string()).collect(),
             entities: vec![],
         }

@@ -350,6 +350,7 @@ struct Attribution {
     speaker: Option<String>,
     claimant: Option<String>,
     counter: Option<String>,
+    answers: Option<String>,
 }
 
 impl Attribution {
@@ -360,6 +361,7 @@ impl Attribution {
             speaker: None,
             claimant: None,
             counter: None,
+            answers: None,
         }
     }
 }
@@ -467,6 +469,7 @@ pub fn read_document(
                     speaker: speaker.as_ref().map(|s| s.name.clone()),
                     claimant: claimant.clone(),
                     counter: None,
+                    answers: None,
                 };
                 st.push(r, p.index, attribution, None);
             }
@@ -1079,6 +1082,14 @@ impl DocState<'_> {
                         .counter
                         .as_deref()
                         .map(|c| side_id(&self.known.party(c))),
+                    // a person answered by surname ("Ms Doe's remarks"): their party, or
+                    // their full name when they speak for themselves
+                    answers: rep.answers.as_deref().map(|c| {
+                        let bare = c.trim_end_matches("'s").trim_end_matches("’s");
+                        let full = actors::full_name(bare, &self.local);
+                        let party = self.people.get(&full).cloned().flatten();
+                        side_id(&self.known.party(party.as_deref().unwrap_or(&full)))
+                    }),
                 }
             }
             _ => Attribution {
@@ -1143,6 +1154,7 @@ impl DocState<'_> {
             speaker,
             claimant,
             counter,
+            answers,
         } = attribution;
         if span.start >= span.end {
             return;
@@ -1197,6 +1209,7 @@ impl DocState<'_> {
             speaker,
             claimant: if claim { claimant } else { None },
             counter_claimant: counter,
+            answers: if claim { answers } else { None },
             topics,
             entities,
         });
@@ -1214,7 +1227,12 @@ fn build_sides(corpus: &Corpus, known: &Known, statements: &[Statement]) -> Vec<
         }
     }
     for s in statements {
-        for id in s.claimant.iter().chain(&s.counter_claimant) {
+        for id in s
+            .claimant
+            .iter()
+            .chain(&s.counter_claimant)
+            .chain(&s.answers)
+        {
             if let Some(name) = known.parties.get(id) {
                 wanted.entry(id.clone()).or_insert_with(|| name.clone());
             }
@@ -1580,5 +1598,34 @@ mod tests {
         let s = find(&st, "full cost");
         assert_eq!(s.speaker.as_deref(), Some("Pat Reyes"));
         assert_eq!(s.claimant.as_deref(), Some("lowfield-scrutiny-panel"));
+    }
+
+    #[test]
+    fn a_denial_of_another_partys_words_answers_that_party() {
+        let st = read(
+            "Lakeside Rowing Club has left the regional league.\n\n\
+             Mia Sorensen, who was the league's chair, called the exit \"an act of vandalism\".\n\n\
+             Lakeside Rowing Club dismissed Ms Sorensen's remarks as \"poorly informed\".\n\n\
+             The club also rejected the league's figures on fees.",
+        );
+        let s = find(&st, "dismissed Ms Sorensen");
+        assert_eq!(s.claimant.as_deref(), Some("lakeside-rowing-club"));
+        assert_eq!(s.answers.as_deref(), Some("mia-sorensen"));
+        // a denial with no owner named answers nobody
+        let st = read("Lakeside Rowing Club has left the league.\n\nThe club dismissed the idea.");
+        assert_eq!(find(&st, "dismissed the idea").answers, None);
+    }
+
+    #[test]
+    fn in_his_words_is_the_last_persons_report() {
+        let st = read(
+            "Lakeside Rowing Club has left the regional league.\n\n\
+             Former chair Mia Sorensen has written to the members.\n\n\
+             In her words, many rowers \"will see this as a betrayal\".",
+        );
+        let s = find(&st, "In her words");
+        assert_eq!(s.kind, StatementKind::Reported);
+        assert_eq!(s.speaker.as_deref(), Some("Mia Sorensen"));
+        assert_eq!(s.claimant.as_deref(), Some("mia-sorensen"));
     }
 }
