@@ -124,6 +124,19 @@ pub fn report(
         if according {
             let skip = usize::from(toks.get(i + 2).is_some_and(|n| n.text == "the"));
             let next = toks.get(i + 2 + skip).map(|n| n.start);
+            // "according to a union source speaking to the Gazette": the source's party,
+            // not the outlet it spoke to
+            let article = toks
+                .get(i + 2)
+                .is_some_and(|n| matches!(n.text, "a" | "an" | "one"));
+            if article
+                && let Some(words) = toks.get(i + 3..).and_then(|rest| noun_phrase(rest, lex))
+                && let Some(found) = phrase(&words, toks[i + 3].start)
+                && found.0.is_some()
+            {
+                main.get_or_insert(found);
+                continue;
+            }
             if let Some(m) = next.and_then(|s| {
                 mentions
                     .iter()
