@@ -70,32 +70,15 @@ pub fn reasons(
     let mut variants: Vec<usize> = Vec::new();
     for (i, m) in members.iter().enumerate() {
         let s = m.statement;
-        // "X says the union's account is false and misleading": a rebuttal naming one other
-        // party answers it
-        let named_other = || {
-            let others: Vec<&String> = (m.features.actors.iter())
-                .filter(|a| s.claimant.as_ref() != Some(*a))
-                .collect();
-            match others.as_slice() {
-                [one]
-                    if m.features.denies
-                        && s.kind != StatementKind::Narrative
-                        && s.counter_claimant.is_none() =>
-                {
-                    Some((*one).clone())
-                }
-                _ => None,
-            }
-        };
-        if let (Some(c), Some(other)) = (&s.claimant, s.answers.clone().or_else(named_other))
-            && *c != other
+        if let (Some(c), Some(other)) = (&s.claimant, &s.answers)
+            && c != other
         {
             add(
                 DENIAL,
                 format!(
                     "{} rejects what {} said: {}",
                     side_name(c),
-                    side_name(&other),
+                    side_name(other),
                     short(&s.text)
                 ),
                 &[i],

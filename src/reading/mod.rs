@@ -605,10 +605,18 @@ fn chain_speakers(
                 if st.lex.reading.person_pronouns.contains(&lower) {
                     // the latest person: the last quote's speaker or a person named since
                     // the latest person who is a sentence's subject, else the latest named
+                    // (not a person named inside the quotation itself: "“Doe has misread
+                    // it,” he said" is not Doe's)
+                    let quoted = |m: &Mention| {
+                        members
+                            .iter()
+                            .any(|q| q.content.start <= m.start && m.end <= q.content.end)
+                    };
                     let candidates = || {
                         st.named.iter().rev().filter(|m| {
                             m.kind == MentionKind::Person
                                 && m.end <= clause.start
+                                && !quoted(m)
                                 && last.as_ref().is_none_or(|(_, _, at)| m.start > *at)
                         })
                     };
@@ -871,6 +879,41 @@ impl DocState<'_> {
             return None;
         };
         self.resolve_class(class, pos).map(|p| (Some(p), None))
+    }
+
+    /// The one other party a quoted or reported rebuttal names ("Doe has misread the
+    /// issue", "the union's figures are false and misleading"): a rebuttal phrase or denial
+    /// verb, and exactly one party (or person of known party) other than the claimant.
+    fn rebutted(&self, text: &str, ms: &[Mention], claimant: Option<&str>) -> Option<String> {
+        let claimant = claimant?;
+        let lower = text.to_lowercase();
+        let has = |phrase: &str| {
+            lower.match_indices(phrase).any(|(i, _)| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + phrase.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+        };
+        let rebuts = (self.lex.compare.denial_phrases.iter()).any(|p| has(p))
+            || (self.lex.reading.denial_verbs.iter()).any(|v| has(v));
+        if !rebuts {
+            return None;
+        }
+        let others: BTreeSet<String> = ms
+            .iter()
+            .filter_map(|m| match (&m.party, m.kind) {
+                (Some(p), _) => Some(p.clone()),
+                (None, MentionKind::Person) => self.people.get(&m.name).cloned().flatten(),
+                _ => None,
+            })
+            .map(|p| side_id(&self.known.party(&p)))
+            .filter(|id| id != claimant)
+            .collect();
+        match others.len() {
+            1 => others.into_iter().next(),
+            _ => None,
+        }
     }
 
     /// Who issued the text a document noun ("statement", "letter") at body offset `pos`
@@ -1161,6 +1204,7 @@ impl DocState<'_> {
         }
         let text = &self.doc.body[span.clone()];
         let claim = kind.is_claim();
+        let mut answers = answers;
         let mut entities = if claim {
             entities::figures(text, self.year)
         } else {
@@ -1192,6 +1236,9 @@ impl DocState<'_> {
                         value,
                     });
                 }
+            }
+            if answers.is_none() && counter.is_none() && kind != StatementKind::Narrative {
+                answers = self.rebutted(text, ms, claimant.as_deref());
             }
         }
         let topics = if claim {
@@ -1627,5 +1674,17 @@ mod tests {
         assert_eq!(s.kind, StatementKind::Reported);
         assert_eq!(s.speaker.as_deref(), Some("Mia Sorensen"));
         assert_eq!(s.claimant.as_deref(), Some("mia-sorensen"));
+    }
+
+    #[test]
+    fn a_person_named_inside_the_quote_is_not_its_speaker_and_a_rebuttal_answers_them() {
+        let st = read(
+            "Lakeside Rowing Club's chair Ola Berg has asked the league for an apology.\n\n\
+             League president Sam Kerr said there would be no apology.\n\n\
+             \"Ms Berg has misread both the rules and what I said,\" he said.",
+        );
+        let s = find(&st, "has misread");
+        assert_eq!(s.speaker.as_deref(), Some("Sam Kerr"), "{s:?}");
+        assert_eq!(s.answers.as_deref(), Some("lakeside-rowing-club"), "{s:?}");
     }
 }
