@@ -383,6 +383,11 @@ struct DocState<'a> {
     named: Vec<Mention>,
     /// The party of each person the document names, once a role or the folder says.
     people: HashMap<String, Option<String>>,
+    /// The body in ASCII lower case (the same byte offsets), for word look-ups.
+    lower: String,
+    /// Set while [`DocState::author_of`] reads an earlier sentence, so that it never
+    /// recurses (each level would scan every earlier sentence again).
+    in_author: std::cell::Cell<bool>,
     out: Vec<Statement>,
 }
 
@@ -406,6 +411,8 @@ pub fn read_document(
         recent: Vec::new(),
         named: Vec::new(),
         people: HashMap::new(),
+        lower: doc.body.to_ascii_lowercase(),
+        in_author: std::cell::Cell::new(false),
         out: Vec::new(),
     };
     for p in &paragraphs {
@@ -886,6 +893,20 @@ impl DocState<'_> {
     /// verb, and exactly one party (or person of known party) other than the claimant.
     fn rebutted(&self, text: &str, ms: &[Mention], claimant: Option<&str>) -> Option<String> {
         let claimant = claimant?;
+        // the other parties first: most statements name none, and then no phrase is looked for
+        let others: BTreeSet<String> = ms
+            .iter()
+            .filter_map(|m| match (&m.party, m.kind) {
+                (Some(p), _) => Some(p.clone()),
+                (None, MentionKind::Person) => self.people.get(&m.name).cloned().flatten(),
+                _ => None,
+            })
+            .map(|p| side_id(&self.known.party(&p)))
+            .filter(|id| id != claimant)
+            .collect();
+        if others.len() != 1 {
+            return None;
+        }
         let lower = text.to_lowercase();
         let has = |phrase: &str| {
             lower.match_indices(phrase).any(|(i, _)| {
@@ -897,23 +918,7 @@ impl DocState<'_> {
         };
         let rebuts = (self.lex.compare.denial_phrases.iter()).any(|p| has(p))
             || (self.lex.reading.denial_verbs.iter()).any(|v| has(v));
-        if !rebuts {
-            return None;
-        }
-        let others: BTreeSet<String> = ms
-            .iter()
-            .filter_map(|m| match (&m.party, m.kind) {
-                (Some(p), _) => Some(p.clone()),
-                (None, MentionKind::Person) => self.people.get(&m.name).cloned().flatten(),
-                _ => None,
-            })
-            .map(|p| side_id(&self.known.party(&p)))
-            .filter(|id| id != claimant)
-            .collect();
-        match others.len() {
-            1 => others.into_iter().next(),
-            _ => None,
-        }
+        rebuts.then(|| others.into_iter().next()).flatten()
     }
 
     /// Who issued the text a document noun ("statement", "letter") at body offset `pos`
@@ -922,12 +927,18 @@ impl DocState<'_> {
     /// party, else the first party, named in such a sentence ("The statement, released by
     /// Jo Roe, …").
     fn author_of(&self, noun: &str, pos: usize) -> Option<(Option<String>, Option<String>)> {
+        if self.in_author.get() {
+            return None;
+        }
         let body = &self.doc.body;
-        let lower = body[..pos].to_ascii_lowercase();
+        let lower = &self.lower[..pos];
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
         let mut sentences = Vec::new();
         let mut from = 0;
-        while let Some(i) = lower[from..].find(noun).map(|i| from + i) {
+        // the first few sentences that speak of such a text: where it is introduced
+        while sentences.len() < 4
+            && let Some(i) = lower[from..].find(noun).map(|i| from + i)
+        {
             from = i + noun.len();
             if boundary(lower[..i].chars().next_back()) && boundary(lower[from..].chars().next()) {
                 let start = body[..i].rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1);
@@ -937,8 +948,8 @@ impl DocState<'_> {
                 sentences.push(start..stop);
             }
         }
-        // the recursion through `resolve_phrase` ends: every step looks further back
-        for r in &sentences {
+        self.in_author.set(true);
+        let reported = sentences.iter().find_map(|r| {
             let text = &body[r.clone()];
             let ms = self.with_people(actors::mentions(text, self.lex, self.known));
             let before: Vec<Mention> = (self.named.iter())
@@ -947,11 +958,13 @@ impl DocState<'_> {
                 .collect();
             let at = r.start;
             let resolve = |words: &[String], p: usize| self.resolve_phrase(words, at + p);
-            if let Some(rep) = reported::report(text, &ms, &before, self.lex, &resolve)
-                && rep.claimant.is_some()
-            {
-                return Some((rep.claimant, rep.speaker));
-            }
+            reported::report(text, &ms, &before, self.lex, &resolve)
+                .filter(|rep| rep.claimant.is_some())
+                .map(|rep| (rep.claimant, rep.speaker))
+        });
+        self.in_author.set(false);
+        if reported.is_some() {
+            return reported;
         }
         for r in &sentences {
             let in_sentence = || {
