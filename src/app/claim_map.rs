@@ -84,16 +84,18 @@ pub fn claim_map_ui(ui: &mut egui::Ui, loaded: &Loaded, state: &mut State) -> Ve
                 .spacing(vec2(3.0, 3.0))
                 .min_col_width(CELL_W)
                 .show(ui, |ui| {
-                    ui.add_sized(vec2(SIDE_W, CELL_H * 0.8), egui::Label::new(""));
+                    fixed_label(ui, vec2(SIDE_W, CELL_H), RichText::new(""));
                     for t in &map.topics {
-                        ui.add_sized(
-                            vec2(CELL_W, CELL_H * 0.8),
-                            egui::Label::new(RichText::new(&t.label).strong()).wrap(),
+                        fixed_label(
+                            ui,
+                            vec2(CELL_W, CELL_H),
+                            RichText::new(&t.label).small().strong(),
                         );
                     }
-                    ui.add_sized(
-                        vec2(CELL_W, CELL_H * 0.8),
-                        egui::Label::new(RichText::new("All topics").strong()),
+                    fixed_label(
+                        ui,
+                        vec2(CELL_W, CELL_H),
+                        RichText::new("All topics").small().strong(),
                     );
                     ui.end_row();
                     let cell = |ui: &mut egui::Ui, label: String, count: Count| {
@@ -101,10 +103,10 @@ pub fn claim_map_ui(ui: &mut egui::Ui, loaded: &Loaded, state: &mut State) -> Ve
                     };
                     for (i, side) in map.sides.iter().enumerate() {
                         let colour = theme::side_text(theme::parse_hex(&side.colour), dark);
-                        ui.add_sized(
+                        fixed_label(
+                            ui,
                             vec2(SIDE_W, CELL_H),
-                            egui::Label::new(RichText::new(&side.name).color(colour).strong())
-                                .truncate(),
+                            RichText::new(&side.name).color(colour).strong(),
                         );
                         for (t, topic) in map.topics.iter().enumerate() {
                             let count = map.cells[i][t];
@@ -124,9 +126,10 @@ pub fn claim_map_ui(ui: &mut egui::Ui, loaded: &Loaded, state: &mut State) -> Ve
                         }
                         ui.end_row();
                     }
-                    ui.add_sized(
+                    fixed_label(
+                        ui,
                         vec2(SIDE_W, CELL_H),
-                        egui::Label::new(RichText::new("All sides").strong()),
+                        RichText::new("All sides").strong(),
                     );
                     for (t, topic) in map.topics.iter().enumerate() {
                         let count = map.topic_totals[t];
@@ -151,6 +154,19 @@ pub fn claim_map_ui(ui: &mut egui::Ui, loaded: &Loaded, state: &mut State) -> Ve
                 });
         });
     commands
+}
+
+/// A label in a box of `size`, left-aligned, centred in height and wrapped.
+fn fixed_label(ui: &mut egui::Ui, size: egui::Vec2, text: RichText) {
+    ui.allocate_ui_with_layout(
+        size,
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_size(size);
+            ui.set_max_width(size.x);
+            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Wrap));
+        },
+    );
 }
 
 /// One cell: shaded by its count, the count, the disputed count in red. Clicked?

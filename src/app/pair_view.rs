@@ -51,17 +51,19 @@ impl State {
                 &loaded.statements_by_document[l],
                 &loaded.statements_by_document[r],
                 &loaded.group_of_statement,
+                |s| loaded.comparison.statements[s].text.as_str(),
             );
             self.diffs.clear();
             let statements = &loaded.comparison.statements;
             for (i, row) in self.rows.iter().enumerate() {
                 if let (Some(a), Some(b)) = (row.left, row.right) {
                     let (a, b) = (&statements[a].text, &statements[b].text);
-                    if a != b {
-                        let marks = (
-                            highlight::diff_ranges_if_alike(b, a),
-                            highlight::diff_ranges_if_alike(a, b),
-                        );
+                    let marks = (
+                        highlight::diff_ranges_if_alike(b, a),
+                        highlight::diff_ranges_if_alike(a, b),
+                    );
+                    // both sides marked, or neither (one too different to mark is both)
+                    if !marks.0.is_empty() && !marks.1.is_empty() {
                         self.diffs.insert(i, marks);
                     }
                 }
@@ -70,6 +72,11 @@ impl State {
         }
         &self.rows
     }
+}
+
+/// A column's layout: top to bottom, left-aligned (text wraps at the column's width).
+fn top_down() -> egui::Layout {
+    egui::Layout::top_down(egui::Align::Min)
 }
 
 /// A document as the pickers name it: publisher, date, title.
@@ -125,12 +132,14 @@ pub fn pair_ui(ui: &mut egui::Ui, loaded: &Loaded, state: &mut State) -> Vec<Com
     }
     let dark = ui.visuals().dark_mode;
     let width = ui.available_width();
-    let column = ((width - GUTTER) / 2.0).max(120.0);
+    // room for the gaps between the three parts and the scroll bar
+    let gaps = 2.0 * ui.spacing().item_spacing.x + ui.spacing().scroll.bar_width + 8.0;
+    let column = ((width - GUTTER - gaps) / 2.0).max(120.0);
     ui.separator();
     ui.horizontal_top(|ui| {
         for (d, gap) in [(l, GUTTER), (r, 0.0)] {
             let info = &loaded.comparison.documents[d];
-            ui.allocate_ui(vec2(column, 0.0), |ui| {
+            ui.allocate_ui_with_layout(vec2(column, 0.0), top_down(), |ui| {
                 ui.set_width(column);
                 let colour = loaded
                     .side_index(info.publisher.as_deref().unwrap_or(""))
@@ -142,7 +151,7 @@ pub fn pair_ui(ui: &mut egui::Ui, loaded: &Loaded, state: &mut State) -> Vec<Com
                         .color(theme::side_text(colour, dark))
                         .strong(),
                 );
-                ui.label(RichText::new(&info.title).strong());
+                ui.add(egui::Label::new(RichText::new(&info.title).strong()).wrap());
                 if let Some(p) = &info.published {
                     ui.label(RichText::new(p.replace('T', " ")).small().weak());
                 }
@@ -174,7 +183,7 @@ pub fn pair_ui(ui: &mut egui::Ui, loaded: &Loaded, state: &mut State) -> Vec<Com
                 let (left_marks, right_marks) = state.diffs.get(&i).cloned().unwrap_or_default();
                 let inner = ui.horizontal_top(|ui| {
                     let cell = |ui: &mut egui::Ui, s: Option<usize>, diff: Vec<Range<usize>>| {
-                        ui.allocate_ui(vec2(column, 0.0), |ui| {
+                        ui.allocate_ui_with_layout(vec2(column, 0.0), top_down(), |ui| {
                             ui.set_width(column);
                             if let Some(s) = s {
                                 let marks = Marks {
@@ -190,7 +199,7 @@ pub fn pair_ui(ui: &mut egui::Ui, loaded: &Loaded, state: &mut State) -> Vec<Com
                                     column - 8.0,
                                     usize::MAX,
                                 );
-                                ui.label(job);
+                                ui.add(egui::Label::new(job).wrap());
                             }
                         })
                         .response
