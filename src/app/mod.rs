@@ -450,7 +450,8 @@ impl ParallaxApp {
             Command::Open(source) => self.start_job(JobKind::Open(source), ctx),
             Command::Reload => self.start_job(JobKind::Open(self.loaded.source.clone()), ctx),
             Command::CancelLoad => self.cancel(),
-            Command::Export => self.export(),
+            Command::Export if !self.start_page => self.export(),
+            Command::Export => {}
             Command::SelectDocument(i) => {
                 if i < self.loaded.corpus.documents.len() {
                     self.selected_document = Some(i);
@@ -977,7 +978,7 @@ impl ParallaxApp {
                     status: self.status.as_deref(),
                     can_undo: self.history.can_undo(),
                     can_redo: self.history.can_redo(),
-                    can_export: self.exporter.is_some(),
+                    can_export: self.exporter.is_some() && !self.start_page,
                     sides_open: self.sides_open,
                     warnings,
                     start_page: self.start_page,

@@ -32,8 +32,9 @@ pub fn start_ui(ui: &mut egui::Ui, recent: &[PathBuf]) -> Vec<Command> {
                     commands.push(Command::OpenFolderDialog);
                 }
                 ui.add_space(8.0);
+                let sample = egui::Button::new("The bundled sample").min_size(vec2(220.0, 28.0));
                 if ui
-                    .button("The bundled sample")
+                    .add(sample)
                     .on_hover_text("The five articles Parallax comes with")
                     .clicked()
                 {
