@@ -98,27 +98,36 @@ pub fn pair_ui(ui: &mut egui::Ui, loaded: &Loaded, state: &mut State) -> Vec<Com
     let mut commands = Vec::new();
     let docs = loaded.comparison.documents.len();
     ui.heading("Two articles side by side");
-    ui.horizontal_wrapped(|ui| {
-        for (name, slot) in [
-            ("Left document", &mut state.left),
-            ("Right document", &mut state.right),
-        ] {
-            let chosen = slot
-                .filter(|&d| d < docs)
-                .map_or("(choose)".to_string(), |d| document_name(loaded, d));
+    for (name, slot) in [
+        ("Left document", &mut state.left),
+        ("Right document", &mut state.right),
+    ] {
+        let chosen = slot
+            .filter(|&d| d < docs)
+            .map_or("(choose)".to_string(), |d| document_name(loaded, d));
+        ui.horizontal(|ui| {
+            // the label beside it takes about 110 points; the name is cut to what fits
+            let width = (ui.available_width() - 140.0).max(120.0);
+            let fits = (width / 7.5) as usize;
+            let shown = if chosen.chars().count() > fits {
+                let cut: String = chosen.chars().take(fits.saturating_sub(1)).collect();
+                format!("{cut}…")
+            } else {
+                chosen
+            };
             egui::ComboBox::from_label(name)
-                .selected_text(chosen)
-                .width(ui.available_width().min(320.0) * 0.8)
+                .selected_text(shown)
+                .width(width)
                 .show_ui(ui, |ui| {
                     for d in 0..docs {
                         ui.selectable_value(slot, Some(d), document_name(loaded, d));
                     }
                 });
-        }
-        if ui.button("Swap").clicked() {
-            std::mem::swap(&mut state.left, &mut state.right);
-        }
-    });
+        });
+    }
+    if ui.button("Swap").clicked() {
+        std::mem::swap(&mut state.left, &mut state.right);
+    }
     let (Some(l), Some(r)) = (state.left, state.right) else {
         ui.add_space(16.0);
         ui.label(
