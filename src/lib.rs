@@ -22,6 +22,7 @@
 //! - [`comparison`]: the model every consumer reads, the JSON contract.
 //! - [`annotations`]: the user's verdicts, notes and corrections, stored safely per folder.
 //! - [`export`]: the comparison as HTML, Markdown, CSV or JSON.
+//! - [`readable`]: normalised values (dates, durations, money, percentages) as a reader writes them.
 //! - `app`: the egui window (the only module that imports egui), behind the `gui` feature.
 
 pub mod annotations;
@@ -36,6 +37,7 @@ pub mod export;
 pub mod generate;
 pub mod lexicon;
 pub mod logging;
+pub mod readable;
 pub mod reading;
 pub mod sides;
 
