@@ -77,11 +77,10 @@ pub fn analyze(corpus: &Corpus, settings: &Settings) -> Comparison {
             title: d.title.clone(),
             url: d.meta.url.clone(),
             published: d.meta.published.map(corpus::Published::to_iso),
-            publisher: d
-                .publisher
-                .party
-                .as_deref()
-                .map(|p| corrections.merged(&sides::side_id(p))),
+            publisher: d.publisher.party.as_deref().map(|p| {
+                let id = sides::side_id(p);
+                corrections.merged(reading.variants.get(&id).unwrap_or(&id))
+            }),
             publisher_evidence: d.publisher.evidence.clone(),
             format: d.format,
             warnings: d.warnings.clone(),

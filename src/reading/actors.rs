@@ -174,6 +174,9 @@ pub struct Known {
     /// Full names of `people` by their last word (the text after the last space), each
     /// list in name order: surname look-ups without a scan of everyone.
     surnames: HashMap<String, Vec<String>>,
+    /// Side ids of parties written two ways → the side id they stand for
+    /// ([`Known::merge_variants`]).
+    pub variants: BTreeMap<String, String>,
 }
 
 impl Known {
@@ -223,6 +226,62 @@ impl Known {
             .get(&side_id(party))
             .cloned()
             .unwrap_or_else(|| party.to_string())
+    }
+
+    /// Makes parties whose names differ only in spelling one party ("The Guardian" and
+    /// "Guardian", "Acme Group" and "Acme", "Communications Workers Union" and
+    /// "Communication Workers Union"): each variant's key then names the party the texts
+    /// name most. Returns variant side id → the side id it now stands for.
+    pub fn merge_variants(&mut self) -> BTreeMap<String, String> {
+        fn norm(id: &str) -> String {
+            let mut words: Vec<&str> = id.split('-').filter(|w| !w.is_empty()).collect();
+            if words.len() > 1 && words[0] == "the" {
+                words.remove(0);
+            }
+            while words.len() > 1
+                && words.last().is_some_and(|w| {
+                    matches!(*w, "group" | "plc" | "ltd" | "limited" | "inc" | "holdings")
+                })
+            {
+                words.pop();
+            }
+            words
+                .iter()
+                .map(|w| match w.strip_suffix('s') {
+                    Some(stem) if w.len() > 3 && !stem.ends_with('s') => stem,
+                    _ => w,
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        }
+        let mut by_norm: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for key in self.parties.keys() {
+            by_norm.entry(norm(key)).or_default().push(key.clone());
+        }
+        let mut merged = BTreeMap::new();
+        for keys in by_norm.into_values().filter(|k| k.len() > 1) {
+            let count = |k: &String| self.counts.get(k).copied().unwrap_or(0);
+            let Some(main) = keys
+                .iter()
+                .max_by(|a, b| {
+                    count(a)
+                        .cmp(&count(b))
+                        .then(b.len().cmp(&a.len()))
+                        .then(b.cmp(a))
+                })
+                .cloned()
+            else {
+                continue;
+            };
+            let name = self.parties[&main].clone();
+            for k in keys.into_iter().filter(|k| *k != main) {
+                let n = self.counts.remove(&k).unwrap_or(0);
+                *self.counts.entry(main.clone()).or_default() += n;
+                self.parties.insert(k.clone(), name.clone());
+                merged.insert(k, main.clone());
+            }
+        }
+        merged
     }
 
     /// Records another name of a party ("BMA" for "British Medical Association").
@@ -1166,6 +1225,38 @@ mod tests {
             )),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn parties_written_two_ways_are_one() {
+        let mut known = Known::default();
+        for (name, n) in [
+            ("Dockworkers Union", 5),
+            ("Dockworker Union", 1),
+            ("The Harbour Times", 1),
+            ("Harbour Times", 3),
+            ("Acme Group", 2),
+            ("Acme", 1),
+            ("Acme Mobile", 4),
+        ] {
+            known.add_party(name);
+            known.counts.insert(side_id(name), n);
+        }
+        let merged = known.merge_variants();
+        assert_eq!(
+            merged.get("dockworker-union").map(String::as_str),
+            Some("dockworkers-union")
+        );
+        assert_eq!(
+            merged.get("the-harbour-times").map(String::as_str),
+            Some("harbour-times")
+        );
+        assert_eq!(merged.get("acme").map(String::as_str), Some("acme-group"));
+        assert_eq!(known.party("The Harbour Times"), "Harbour Times");
+        assert_eq!(known.counts.get("dockworkers-union"), Some(&6));
+        // a different name stays apart
+        assert!(!merged.contains_key("acme-mobile"));
+        assert_eq!(known.party("Acme Mobile"), "Acme Mobile");
     }
 
     #[test]

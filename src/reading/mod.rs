@@ -44,6 +44,9 @@ pub struct Reading {
     pub statements: Vec<Statement>,
     /// Documents whose reading failed (a bug, contained): each named, its statements left out.
     pub warnings: Vec<String>,
+    /// Side ids of parties written two ways → the side id they stand for ("the-guardian" →
+    /// "guardian"), for the documents' publishers.
+    pub variants: BTreeMap<String, String>,
 }
 
 /// The stable id of a statement: `s-` + the xxh3 hash of its document id and span, in hex.
@@ -140,6 +143,7 @@ pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
         sides,
         statements,
         warnings,
+        variants: known.variants.clone(),
     }
 }
 
@@ -174,6 +178,7 @@ pub fn learn(corpus: &Corpus, lex: &Lexicon) -> Known {
     } else {
         known
     };
+    known.variants = known.merge_variants();
     settle_classes(&mut known, lex);
     known
 }
@@ -1308,7 +1313,10 @@ fn build_sides(corpus: &Corpus, known: &Known, statements: &[Statement]) -> Vec<
     // the organisations of each side id, in name order: one pass, not one per side
     let mut by_side: HashMap<String, Vec<&String>> = HashMap::new();
     for (org, party) in &known.organisations {
-        by_side.entry(side_id(party)).or_default().push(org);
+        by_side
+            .entry(side_id(&known.party(party)))
+            .or_default()
+            .push(org);
     }
     let mut sides = BTreeMap::new();
     for (id, name) in &wanted {
