@@ -63,7 +63,7 @@ fn the_committed_hostile_folder_loads_what_can_be_loaded() {
     skipped_once(w, "whitespace-only.md", "empty file");
     skipped_once(w, "binary-with-text-extension.txt", "binary");
     skipped_once(w, "deeply-nested.html", "nested more than 256 deep");
-    skipped_once(w, "notes.pdf", "not an article type");
+    skipped_once(w, "notes.pdf", "a damaged PDF");
     assert!(
         w.contains(
             &"ignored vocabulary file topics.yaml: YAML nested deeper than 64 levels".to_string()

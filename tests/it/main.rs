@@ -7,6 +7,7 @@ mod corpus_formats;
 mod corpus_gold;
 mod corrections;
 mod export;
+mod formats;
 mod hostile;
 mod props;
 mod reading;
