@@ -425,8 +425,7 @@ fn word_and_opendocument_footnotes_and_zip_bombs() {
         "{w}"
     );
     assert!(
-        w.contains("skipped text.odt: not a OpenDocument")
-            || w.contains("skipped text.odt: not an OpenDocument"),
+        w.contains("skipped text.odt: not an OpenDocument text (.odt) file"),
         "{w}"
     );
 }

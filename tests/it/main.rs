@@ -10,6 +10,7 @@ mod export;
 mod formats;
 mod hostile;
 mod props;
+mod props_formats;
 mod reading;
 mod support;
 #[cfg(feature = "gui")]

@@ -20,7 +20,7 @@ struct Para {
 
 /// Reads a `.docx` file's text and properties.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
-    let mut zip = Zip::open(bytes, "Word (.docx)")?;
+    let mut zip = Zip::open(bytes, "a Word (.docx)")?;
     let body = zip
         .text("word/document.xml")?
         .ok_or("not a Word document: it has no word/document.xml")?;

@@ -80,8 +80,14 @@ pub fn read(raw: &[u8], lexicon: &Lexicon) -> Result<Message, String> {
     let text = match part {
         Some(p) if p.is_text_html() => {
             warnings.push("the message has no plain-text part: its HTML part is read".to_string());
-            let page = super::webpage::read_page(p.text_contents().unwrap_or(""));
-            page.body
+            let html = p.text_contents().unwrap_or("");
+            match crate::corpus::markup::html_hazard(html) {
+                Some(why) => {
+                    warnings.push(format!("its HTML part is not read: {why}"));
+                    String::new()
+                }
+                None => super::webpage::read_page(html).body,
+            }
         }
         Some(p) => p.text_contents().unwrap_or("").to_string(),
         None => String::new(),

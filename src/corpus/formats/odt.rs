@@ -12,7 +12,7 @@ use super::zipped::Zip;
 
 /// Reads an `.odt` file's text and properties.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
-    let mut zip = Zip::open(bytes, "OpenDocument (.odt)")?;
+    let mut zip = Zip::open(bytes, "an OpenDocument text (.odt)")?;
     let content = zip
         .text("content.xml")?
         .ok_or("not an OpenDocument text: it has no content.xml")?;

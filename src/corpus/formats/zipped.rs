@@ -24,7 +24,7 @@ impl<'a> Zip<'a> {
     /// [`ZIP_MAX_EXPANDED_BYTES`] in all.
     pub(crate) fn open(bytes: &'a [u8], what: &str) -> Result<Zip<'a>, String> {
         let mut archive = ZipArchive::new(Cursor::new(bytes))
-            .map_err(|e| format!("not a {what} file (not a readable ZIP container: {e})"))?;
+            .map_err(|e| format!("not {what} file (not a readable ZIP container: {e})"))?;
         if archive.len() > ZIP_MAX_ENTRIES {
             return Err(format!(
                 "its ZIP container holds {} entries, over the limit of {ZIP_MAX_ENTRIES}",
