@@ -285,7 +285,8 @@ pub(crate) fn finish(
         keep_empty,
     } = extracted;
     let mut body = trim_body(body);
-    if body.is_empty() && !(keep_empty && !warnings.is_empty()) {
+    // a document without text only when its format keeps one and says why
+    if body.is_empty() && (!keep_empty || warnings.is_empty()) {
         return Err("no text after the metadata".to_string());
     }
     let known = |name: &str| publisher::outlet_named(name, lexicon).is_some();

@@ -41,8 +41,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
             fields.insert(format!("document.{key}"), value);
         }
     }
-    let mut meta = crate::corpus::Metadata::default();
-    meta.title = fields.get("document.title").cloned().or_else(|| {
+    let title = fields.get("document.title").cloned().or_else(|| {
         paras
             .iter()
             .find(|p| {
@@ -52,6 +51,10 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
             })
             .map(|p| p.text.split_whitespace().collect::<Vec<_>>().join(" "))
     });
+    let mut meta = crate::corpus::Metadata {
+        title,
+        ..Default::default()
+    };
     set_date(&mut meta, &fields, &mut warnings, "Word");
     meta.fields = fields;
     Ok(Extracted {

@@ -257,7 +257,7 @@ fn sender_organisation(
         .into_iter()
         .find(|phrase| {
             let p = squash(phrase);
-            p.len() >= 4 && labels.iter().any(|l| *l == p)
+            p.len() >= 4 && labels.contains(&p)
         })
         .map(|phrase| (key, phrase))
 }

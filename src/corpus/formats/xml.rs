@@ -124,13 +124,11 @@ pub(crate) fn properties(xml: &str, names: &[&str]) -> Vec<(String, String)> {
                 text.push_str(&t);
             }
         }
-        Step::Close(name) => {
-            if current.as_ref().is_some_and(|(n, _)| *n == name) {
-                let (n, text) = current.take().unwrap_or_default();
-                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !text.is_empty() && !out.iter().any(|(k, _)| *k == n) {
-                    out.push((n, text));
-                }
+        Step::Close(name) if current.as_ref().is_some_and(|(n, _)| *n == name) => {
+            let (n, text) = current.take().unwrap_or_default();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !text.is_empty() && !out.iter().any(|(k, _)| *k == n) {
+                out.push((n, text));
             }
         }
         _ => {}
