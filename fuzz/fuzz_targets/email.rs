@@ -11,7 +11,9 @@ static LEX: OnceLock<Lexicon> = OnceLock::new();
 
 fuzz_target!(|bytes: &[u8]| {
     let lex = LEX.get_or_init(Lexicon::bundled);
-    let messages = email::split_mbox(bytes).unwrap_or_else(|_| vec![bytes.to_vec()]);
+    let messages = email::split_mbox(bytes)
+        .map(|(m, _)| m)
+        .unwrap_or_else(|_| vec![bytes.to_vec()]);
     assert!(messages.len() <= email::MAX_MESSAGES);
     for raw in messages {
         if let Ok(message) = email::read(&raw, lex) {

@@ -135,7 +135,7 @@ fn one_release_in_every_format_reads_the_same() {
             .clone()
             .unwrap_or_default()
     };
-    assert_eq!(from("release.pdf"), "PDF document information: created");
+    assert_eq!(from("release.pdf"), "PDF metadata: created");
     assert_eq!(from("release.docx"), "Word document properties: modified");
     assert_eq!(
         from("release.odt"),

@@ -36,8 +36,9 @@ pub struct Message {
     pub attachments: Vec<(String, Vec<u8>)>,
 }
 
-/// The raw messages of an mbox file, in order (at most [`MAX_MESSAGES`]).
-pub fn split_mbox(bytes: &[u8]) -> Result<Vec<Vec<u8>>, String> {
+/// The raw messages of an mbox file, in order: at most [`MAX_MESSAGES`], and whether
+/// there were more.
+pub fn split_mbox(bytes: &[u8]) -> Result<(Vec<Vec<u8>>, bool), String> {
     if !bytes.starts_with(b"From ") {
         return Err("not an mbox mailbox (it does not start with a “From ” line)".to_string());
     }
@@ -45,11 +46,11 @@ pub fn split_mbox(bytes: &[u8]) -> Result<Vec<Vec<u8>>, String> {
     for message in mail_parser::mailbox::mbox::MessageIterator::new(bytes) {
         let message = message.map_err(|e| format!("cannot read the mailbox: {e}"))?;
         if out.len() == MAX_MESSAGES {
-            break;
+            return Ok((out, true));
         }
         out.push(message.unwrap_contents());
     }
-    Ok(out)
+    Ok((out, false))
 }
 
 /// Reads one message.
@@ -278,6 +279,17 @@ mod tests {
             set_apart_replies(outlook),
             "Yes.\n\n-----Original Message-----\nFrom: A\nSent: Monday\nThe question."
         );
+    }
+
+    #[test]
+    fn a_mailbox_is_read_up_to_its_limit() {
+        let one = "From a@b.example Sat Mar  4 09:00:00 2023\nSubject: n\n\nBody.\n\n";
+        let (messages, more) = split_mbox(one.repeat(3).as_bytes()).unwrap();
+        assert_eq!((messages.len(), more), (3, false));
+        assert!(String::from_utf8_lossy(&messages[2]).contains("Body."));
+        let (messages, more) = split_mbox(one.repeat(MAX_MESSAGES + 1).as_bytes()).unwrap();
+        assert_eq!((messages.len(), more), (MAX_MESSAGES, true));
+        assert!(split_mbox(b"Subject: not a mailbox").is_err());
     }
 
     #[test]

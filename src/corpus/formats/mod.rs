@@ -17,6 +17,7 @@ pub mod make;
 pub mod odt;
 pub mod pdf;
 mod pdf_layout;
+mod pdf_paragraphs;
 mod vocab;
 pub mod webpage;
 mod xml;
@@ -43,6 +44,9 @@ pub struct Extracted {
     /// then its warnings say why there is none.
     pub keep_empty: bool,
 }
+
+/// The extensions of these formats, lower case (for a watcher of the folder's files).
+pub const EXTENSIONS: &[&str] = &["pdf", "docx", "odt", "eml", "mbox", "mhtml", "mht"];
 
 /// A file of one of these formats, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,14 +153,23 @@ fn read_uncontained(
             let messages = if kind == Kind::Mbox {
                 email::split_mbox(bytes)
             } else {
-                Ok(vec![bytes.to_vec()])
+                Ok((vec![bytes.to_vec()], false))
             };
-            let messages = match messages {
+            let (messages, more) = match messages {
                 Ok(m) => m,
                 Err(why) => return vec![(path.to_string(), Err(why))],
             };
             let many = kind == Kind::Mbox;
             let mut out = Vec::new();
+            if more {
+                out.push((
+                    format!("{path}#{}…", email::MAX_MESSAGES + 1),
+                    Err(format!(
+                        "the mailbox holds more than {} messages (the limit): the rest are not read",
+                        email::MAX_MESSAGES
+                    )),
+                ));
+            }
             for (i, raw) in messages.iter().enumerate() {
                 let doc_path = if many {
                     format!("{path}#{}", i + 1)
@@ -240,6 +253,9 @@ mod tests {
         assert_eq!(Kind::of("x.mht"), Some(Kind::Mhtml));
         assert_eq!(Kind::of("x.txt"), None);
         assert_eq!(Kind::of("pdf"), None);
+        for ext in EXTENSIONS {
+            assert!(Kind::of(&format!("a.{ext}")).is_some(), "{ext}");
+        }
     }
 
     #[test]

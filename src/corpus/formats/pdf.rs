@@ -1,6 +1,6 @@
 //! PDF documents (`.pdf`), read through their text layer with lopdf (pure Rust).
 //!
-//! Each page's content stream is followed ([`super::pdf_layout`]): where each run of text
+//! Each page's content stream is followed ([`super::pdf_layout`], [`super::pdf_paragraphs`]): where each run of text
 //! is drawn, so lines and paragraphs come out in the order they are drawn (which is
 //! reading order for the PDFs word processors write), hyphenation at line ends undone, and
 //! the running headers, footers and page numbers that repeat on the pages dropped. The
@@ -19,6 +19,7 @@ use lopdf::{Document, LoadOptions, Object};
 
 use super::Extracted;
 use super::pdf_layout::{self, PageText};
+use super::pdf_paragraphs;
 use crate::corpus::dates::{Published, parse_published};
 
 /// A PDF holding more objects than this is refused (a press release has a few hundred).
@@ -117,7 +118,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
             "{failed} of its pages could not be read (damaged content): left out"
         ));
     }
-    let laid = pdf_layout::paragraphs(&texts);
+    let laid = pdf_paragraphs::paragraphs(&texts);
     if laid.dropped > 0 {
         warnings.push(format!(
             "left out {} running header, footer and page-number lines",
@@ -201,10 +202,7 @@ fn metadata(doc: &Document) -> crate::corpus::Metadata {
     for key in ["pdf.created", "pdf.modified"] {
         if let Some(date) = fields.get(key).and_then(|d| pdf_date(d)) {
             meta.published = Some(date);
-            meta.published_from = Some(format!(
-                "PDF document information: {}",
-                key.trim_start_matches("pdf.")
-            ));
+            meta.published_from = Some(format!("PDF metadata: {}", key.trim_start_matches("pdf.")));
             break;
         }
     }

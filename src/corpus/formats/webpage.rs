@@ -100,7 +100,8 @@ fn content_root<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
         .select(&articles)
         .map(|a| (paragraph_text(a), a))
         .filter(|(n, _)| *n > 0)
-        .max_by_key(|(n, _)| *n);
+        // the first of equals: an `<article>` before the `articleBody` inside it
+        .reduce(|best, next| if next.0 > best.0 { next } else { best });
     if let Some((_, a)) = best {
         return Some(a);
     }
