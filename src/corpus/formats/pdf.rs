@@ -127,7 +127,14 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
     }
     let body = super::join_paragraphs(&laid.paragraphs, false);
     let empty = body.trim().is_empty();
-    if empty {
+    if empty && failed > 0 && failed == texts.len() {
+        return Err(format!(
+            "a damaged PDF: none of its {failed} pages could be read"
+        ));
+    }
+    if pages.is_empty() {
+        warnings.push("a PDF without pages".to_string());
+    } else if empty && failed == 0 {
         warnings.push(NO_TEXT_LAYER.to_string());
     }
     Ok(Extracted {
@@ -288,6 +295,54 @@ mod tests {
         );
         assert_eq!(pdf_date("D:bad"), None);
         assert_eq!(pdf_date("D:20231399"), None);
+    }
+
+    /// A PDF of these objects (the first the catalog), with its cross-reference table.
+    fn tiny_pdf(objects: &[Vec<u8>]) -> Vec<u8> {
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+            out.extend_from_slice(o);
+            out.extend_from_slice(b"\nendobj\n");
+        }
+        let xref = out.len();
+        let n = objects.len() + 1;
+        out.extend_from_slice(format!("xref\n0 {n}\n0000000000 65535 f \n").as_bytes());
+        for o in offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        let tail = format!("trailer\n<< /Size {n} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        out.extend_from_slice(tail.as_bytes());
+        out
+    }
+
+    #[test]
+    fn no_pages_and_unreadable_pages() {
+        let catalog = b"<< /Type /Catalog /Pages 2 0 R >>".to_vec();
+        let none = tiny_pdf(&[
+            catalog.clone(),
+            b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec(),
+        ]);
+        let read_none = read(&none).unwrap();
+        assert!(read_none.body.is_empty() && read_none.keep_empty);
+        assert_eq!(read_none.warnings, vec!["a PDF without pages"]);
+        // a page whose content nests arrays 100,000 deep: refused by the parser's own limit
+        let deep = format!("BT /F1 10 Tf {} ET", "[".repeat(100_000));
+        let mut stream = format!("<< /Length {} >>\nstream\n", deep.len()).into_bytes();
+        stream.extend_from_slice(deep.as_bytes());
+        stream.extend_from_slice(b"\nendstream");
+        let damaged = tiny_pdf(&[
+            catalog,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_vec(),
+            stream,
+        ]);
+        assert_eq!(
+            read(&damaged).unwrap_err(),
+            "a damaged PDF: none of its 1 pages could be read"
+        );
     }
 
     #[test]
