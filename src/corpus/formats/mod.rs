@@ -16,6 +16,7 @@ pub mod email;
 pub mod make;
 pub mod odt;
 pub mod pdf;
+mod pdf_fonts;
 mod pdf_layout;
 mod pdf_paragraphs;
 mod vocab;

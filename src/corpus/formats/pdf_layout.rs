@@ -2,10 +2,10 @@
 //! followed with their positions (text and transformation matrices), runs on one
 //! baseline joined into lines ([`super::pdf_paragraphs`] makes paragraphs of them).
 
-use std::collections::HashMap;
-
 use lopdf::content::Content;
-use lopdf::{Document, Encoding, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+
+use super::pdf_fonts::{Font, Fonts, deref_dict, form, page_fonts, page_resources, resource_fonts};
 
 /// One line of a page: its text, baseline, font size and where it starts and ends.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -61,48 +61,8 @@ impl Matrix {
     }
 }
 
-/// A font of the page: how its bytes become text and how wide its glyphs are.
-struct Font<'a> {
-    encoding: Option<Encoding<'a>>,
-    first_char: i64,
-    widths: Vec<f64>,
-    two_byte: bool,
-}
-
-impl Font<'_> {
-    /// The width of a string's glyphs in text space (thousandths of the font size → ems).
-    fn width(&self, bytes: &[u8], chars: usize) -> f64 {
-        if self.two_byte || self.widths.is_empty() {
-            return chars as f64 * 0.5;
-        }
-        bytes
-            .iter()
-            .map(|b| {
-                let i = i64::from(*b) - self.first_char;
-                usize::try_from(i)
-                    .ok()
-                    .and_then(|i| self.widths.get(i))
-                    .copied()
-                    .filter(|w| *w > 0.0)
-                    .unwrap_or(500.0)
-                    / 1000.0
-            })
-            .sum()
-    }
-
-    fn decode(&self, bytes: &[u8]) -> String {
-        match &self.encoding {
-            Some(e) => e.bytes_to_string(bytes).unwrap_or_default(),
-            None => bytes
-                .iter()
-                .filter(|b| b.is_ascii_graphic() || **b == b' ')
-                .map(|b| *b as char)
-                .collect(),
-        }
-    }
-}
-
-fn number(o: &Object) -> Option<f64> {
+/// A number operand or array item.
+pub(super) fn number(o: &Object) -> Option<f64> {
     match o {
         Object::Integer(i) => Some(*i as f64),
         Object::Real(r) => Some(f64::from(*r)),
@@ -110,42 +70,12 @@ fn number(o: &Object) -> Option<f64> {
     }
 }
 
-fn fonts<'a>(doc: &'a Document, page: ObjectId, limit: usize) -> HashMap<Vec<u8>, Font<'a>> {
-    let mut out = HashMap::new();
-    let Ok(fonts) = doc.get_page_fonts(page) else {
-        return out;
-    };
-    for (name, dict) in fonts {
-        let encoding = dict.get_font_encoding_with_limit(doc, limit).ok();
-        let deref = |key: &[u8]| {
-            dict.get(key)
-                .ok()
-                .and_then(|o| doc.dereference(o).ok())
-                .map(|(_, o)| o)
-        };
-        let first_char = deref(b"FirstChar")
-            .and_then(|o| o.as_i64().ok())
-            .unwrap_or(0);
-        let widths = deref(b"Widths")
-            .and_then(|o| o.as_array().ok())
-            .map(|a| a.iter().map(|w| number(w).unwrap_or(0.0)).collect())
-            .unwrap_or_default();
-        let two_byte = dict
-            .get(b"Subtype")
-            .and_then(Object::as_name)
-            .is_ok_and(|s| s == b"Type0");
-        out.insert(
-            name,
-            Font {
-                encoding,
-                first_char,
-                widths,
-                two_byte,
-            },
-        );
-    }
-    out
-}
+/// Forms drawing forms are followed this deep.
+const MAX_FORM_DEPTH: usize = 4;
+
+/// At most this many operators are followed on a page, its forms' included (a form drawn
+/// many times by forms drawn many times would otherwise multiply).
+const MAX_OPERATIONS: usize = 1_000_000;
 
 /// The text state while a content stream is followed.
 struct State {
@@ -164,9 +94,11 @@ struct State {
 /// A run of text where it is drawn: `(text, x, y, end x, size)`.
 type Run = (String, f64, f64, f64, f64);
 
-/// The lines of a page, in the order they are drawn.
+/// The lines of a page, in the order they are drawn (the text of the forms it draws
+/// included, where they draw it).
 pub(crate) fn page_text(doc: &Document, page: ObjectId, limit: usize) -> Result<PageText, String> {
-    let fonts = fonts(doc, page, limit);
+    let fonts = page_fonts(doc, page, limit);
+    let resources = page_resources(doc, page);
     let content = doc
         .get_page_content_with_limit(page, limit)
         .map_err(|e| e.to_string())?;
@@ -183,67 +115,150 @@ pub(crate) fn page_text(doc: &Document, page: ObjectId, limit: usize) -> Result<
         word_space: 0.0,
         scale: 1.0,
     };
-    let mut runs: Vec<Run> = Vec::new();
-    for op in &content.operations {
-        let nums: Vec<f64> = op.operands.iter().filter_map(number).collect();
-        let n = |i: usize| nums.get(i).copied().unwrap_or(0.0);
-        match op.operator.as_str() {
-            "q" if st.stack.len() < 256 => st.stack.push(st.ctm),
-            "Q" => st.ctm = st.stack.pop().unwrap_or(Matrix::IDENTITY),
-            "cm" if nums.len() == 6 => {
-                st.ctm = Matrix([n(0), n(1), n(2), n(3), n(4), n(5)]).then(st.ctm);
+    let mut walk = Walk {
+        doc,
+        limit,
+        budget: MAX_OPERATIONS,
+        runs: Vec::new(),
+    };
+    walk.run(&content.operations, &fonts, &resources, &mut st, 0);
+    Ok(PageText {
+        lines: lines(walk.runs),
+    })
+}
+
+/// A page being followed: its document, what is left of its budget, the runs found.
+struct Walk<'a> {
+    doc: &'a Document,
+    limit: usize,
+    budget: usize,
+    runs: Vec<Run>,
+}
+
+impl<'a> Walk<'a> {
+    /// Follows operators with these fonts and resources; a form they draw is followed in
+    /// turn, with its own resources when it has them.
+    fn run(
+        &mut self,
+        ops: &[lopdf::content::Operation],
+        fonts: &Fonts<'a>,
+        resources: &[&'a Dictionary],
+        st: &mut State,
+        depth: usize,
+    ) {
+        for op in ops {
+            if self.budget == 0 {
+                return;
             }
-            "BT" => {
-                st.tm = Matrix::IDENTITY;
-                st.tlm = Matrix::IDENTITY;
-            }
-            "Tf" => {
-                st.font = op
-                    .operands
-                    .first()
-                    .and_then(|o| o.as_name().ok())
-                    .map(<[u8]>::to_vec);
-                st.size = nums.first().copied().unwrap_or(12.0);
-            }
-            "TL" => st.leading = n(0),
-            "Tc" => st.char_space = n(0),
-            "Tw" => st.word_space = n(0),
-            "Tz" => st.scale = n(0) / 100.0,
-            "Td" => next_line(&mut st, n(0), n(1)),
-            "TD" => {
-                st.leading = -n(1);
-                next_line(&mut st, n(0), n(1));
-            }
-            "Tm" if nums.len() == 6 => {
-                st.tm = Matrix([n(0), n(1), n(2), n(3), n(4), n(5)]);
-                st.tlm = st.tm;
-            }
-            "T*" => {
-                let leading = st.leading;
-                next_line(&mut st, 0.0, -leading);
-            }
-            "Tj" | "'" | "\"" | "TJ" => {
-                if op.operator != "Tj" && op.operator != "TJ" {
-                    let leading = st.leading;
-                    next_line(&mut st, 0.0, -leading);
+            self.budget -= 1;
+            let nums: Vec<f64> = op.operands.iter().filter_map(number).collect();
+            let n = |i: usize| nums.get(i).copied().unwrap_or(0.0);
+            match op.operator.as_str() {
+                "Do" if depth < MAX_FORM_DEPTH => {
+                    let name = op.operands.first().and_then(|o| o.as_name().ok());
+                    if let Some(stream) = name.and_then(|n| form(self.doc, resources, n)) {
+                        self.form(stream, fonts, resources, st, depth);
+                    }
                 }
-                let font = st.font.as_ref().and_then(|f| fonts.get(f));
-                let shown = match op.operator.as_str() {
-                    "\"" => op.operands.get(2).into_iter().cloned().collect(),
-                    "TJ" => op
+                "q" if st.stack.len() < 256 => st.stack.push(st.ctm),
+                "Q" => st.ctm = st.stack.pop().unwrap_or(Matrix::IDENTITY),
+                "cm" if nums.len() == 6 => {
+                    st.ctm = Matrix([n(0), n(1), n(2), n(3), n(4), n(5)]).then(st.ctm);
+                }
+                "BT" => {
+                    st.tm = Matrix::IDENTITY;
+                    st.tlm = Matrix::IDENTITY;
+                }
+                "Tf" => {
+                    st.font = op
                         .operands
                         .first()
-                        .and_then(|o| o.as_array().ok())
-                        .cloned()
-                        .unwrap_or_default(),
-                    _ => op.operands.first().into_iter().cloned().collect(),
-                };
-                show(&mut st, font, &shown, &mut runs);
+                        .and_then(|o| o.as_name().ok())
+                        .map(<[u8]>::to_vec);
+                    st.size = nums.first().copied().unwrap_or(12.0);
+                }
+                "TL" => st.leading = n(0),
+                "Tc" => st.char_space = n(0),
+                "Tw" => st.word_space = n(0),
+                "Tz" => st.scale = n(0) / 100.0,
+                "Td" => next_line(st, n(0), n(1)),
+                "TD" => {
+                    st.leading = -n(1);
+                    next_line(st, n(0), n(1));
+                }
+                "Tm" if nums.len() == 6 => {
+                    st.tm = Matrix([n(0), n(1), n(2), n(3), n(4), n(5)]);
+                    st.tlm = st.tm;
+                }
+                "T*" => {
+                    let leading = st.leading;
+                    next_line(st, 0.0, -leading);
+                }
+                "Tj" | "'" | "\"" | "TJ" => {
+                    if op.operator != "Tj" && op.operator != "TJ" {
+                        let leading = st.leading;
+                        next_line(st, 0.0, -leading);
+                    }
+                    let font = st.font.as_ref().and_then(|f| fonts.get(f));
+                    let shown = match op.operator.as_str() {
+                        "\"" => op.operands.get(2).into_iter().cloned().collect(),
+                        "TJ" => op
+                            .operands
+                            .first()
+                            .and_then(|o| o.as_array().ok())
+                            .cloned()
+                            .unwrap_or_default(),
+                        _ => op.operands.first().into_iter().cloned().collect(),
+                    };
+                    show(st, font, &shown, &mut self.runs);
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
-    Ok(PageText { lines: lines(runs) })
+
+    /// Follows a form XObject: its matrix onto the current one, its own resources (else
+    /// the drawing page's), the state restored after.
+    fn form(
+        &mut self,
+        stream: &'a Stream,
+        fonts: &Fonts<'a>,
+        resources: &[&'a Dictionary],
+        st: &mut State,
+        depth: usize,
+    ) {
+        let Ok(bytes) = stream.get_plain_content_with_limit(self.limit) else {
+            return;
+        };
+        let Ok(content) = Content::decode(&bytes) else {
+            return;
+        };
+        // decoding costs too: a form drawn a million times is decoded a million times
+        let cost = bytes.len() / 64 + content.operations.len();
+        self.budget = self.budget.saturating_sub(cost);
+        let matrix = stream
+            .dict
+            .get(b"Matrix")
+            .and_then(Object::as_array)
+            .ok()
+            .map(|a| a.iter().filter_map(number).collect::<Vec<f64>>())
+            .filter(|m| m.len() == 6)
+            .map_or(Matrix::IDENTITY, |m| {
+                Matrix([m[0], m[1], m[2], m[3], m[4], m[5]])
+            });
+        let saved = st.ctm;
+        let depth_of_stack = st.stack.len();
+        st.ctm = matrix.then(st.ctm);
+        match deref_dict(self.doc, stream.dict.get(b"Resources").ok()) {
+            Some(own) => {
+                let own_fonts = resource_fonts(self.doc, own, self.limit);
+                self.run(&content.operations, &own_fonts, &[own], st, depth + 1);
+            }
+            None => self.run(&content.operations, fonts, resources, st, depth + 1),
+        }
+        st.ctm = saved;
+        st.stack.truncate(depth_of_stack);
+    }
 }
 
 fn next_line(st: &mut State, x: f64, y: f64) {
@@ -363,6 +378,51 @@ mod tests {
             "BT /F1 10 Tf 12 TL 72 680 Td (One) Tj T* (Two) Tj (Three) ' ET"
         ));
         assert_eq!(lines, vec!["Left right", "One", "Two", "Three"]);
+    }
+
+    #[test]
+    fn the_text_of_forms_is_read_where_they_draw_it() {
+        let mut doc = Document::with_version("1.5");
+        let pages = doc.new_object_id();
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let fonts = dictionary! { "Font" => dictionary! { "F9" => font } };
+        // a letterhead form, moved up by its matrix, with its own font resources; a form
+        // that draws itself is followed only so deep
+        let letterhead = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form", "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into(), 100.into()],
+                "Resources" => fonts,
+            },
+            b"BT /F9 10 Tf 72 700 Td (Harbour Authority letterhead) Tj ET".to_vec(),
+        ));
+        let looping = doc.new_object_id();
+        doc.objects.insert(
+            looping,
+            Object::Stream(Stream::new(
+                dictionary! { "Subtype" => "Form", "Resources" => dictionary! { "XObject" => dictionary! { "L" => looping } } },
+                b"/L Do".to_vec(),
+            )),
+        );
+        let xobjects = dictionary! { "XObject" => dictionary! { "Head" => letterhead, "L" => looping }, "Font" => dictionary! { "F1" => font } };
+        let contents = doc.add_object(Stream::new(
+            dictionary! {},
+            b"/Head Do /L Do BT /F1 10 Tf 72 600 Td (Body text.) Tj ET".to_vec(),
+        ));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages, "Contents" => contents, "Resources" => xobjects,
+        });
+        doc.objects.insert(
+            pages,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+            ),
+        );
+        let lines = page_text(&doc, page, 1 << 20).unwrap().lines;
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, vec!["Harbour Authority letterhead", "Body text."]);
+        assert!((lines[0].y - 800.0).abs() < 1e-6, "{lines:?}");
     }
 
     #[test]
