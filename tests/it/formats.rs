@@ -75,21 +75,68 @@ fn statements(corpus: &Corpus) -> BTreeMap<String, Vec<(String, StatementKind)>>
     out
 }
 
+/// The Show folder: the release in every format, as [`make`] writes it, with the
+/// `_files/` folder a browser saves beside a page.
+fn show_files() -> Vec<(&'static str, Vec<u8>)> {
+    let r = release();
+    vec![
+        ("release.txt", r.text().into_bytes()),
+        ("release.pdf", r.pdf(small_pages())),
+        ("release.docx", r.docx()),
+        ("release.odt", r.odt()),
+        ("release.eml", r.eml(None)),
+        ("release.html", r.html_page().into_bytes()),
+        ("release_files/site.css", b"body { margin: 0 }".to_vec()),
+        (
+            "release_files/frame.html",
+            b"<p>An advert frame.</p>".to_vec(),
+        ),
+        ("release.mhtml", r.mhtml()),
+    ]
+}
+
+/// The committed Show folder (`parallax open fixtures/formats`).
+fn show_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats")
+}
+
+#[test]
+fn the_committed_show_folder_is_what_the_helper_writes() {
+    let dir = show_dir();
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        for (name, bytes) in show_files() {
+            let path = dir.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+    }
+    // read, not compared byte for byte: another version of a compressor may write other
+    // bytes for the same text
+    let lexicon = parallax::lexicon::Lexicon::bundled();
+    for (name, bytes) in show_files() {
+        let committed = std::fs::read(dir.join(name)).unwrap_or_else(|e| {
+            panic!("fixtures/formats/{name}: {e} (UPDATE_EXPECTED=1 cargo test --test it committed_show writes it)")
+        });
+        let read = |bytes: &[u8]| {
+            corpus::read_file(name, bytes, &lexicon)
+                .into_iter()
+                .map(|(path, doc)| doc.map(|d| (path, d.title, d.body, d.meta.published)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read(&committed),
+            read(&bytes),
+            "fixtures/formats/{name} is not what the helper writes (UPDATE_EXPECTED=1 cargo test --test it committed_show rewrites it)"
+        );
+    }
+}
+
 #[test]
 fn one_release_in_every_format_reads_the_same() {
     let r = release();
-    let page = r.html_page();
-    let dir = folder(&[
-        ("release.txt", r.text().as_bytes()),
-        ("release.pdf", &r.pdf(small_pages())),
-        ("release.docx", &r.docx()),
-        ("release.odt", &r.odt()),
-        ("release.eml", &r.eml(None)),
-        ("release.html", page.as_bytes()),
-        ("release_files/site.css", b"body { margin: 0 }"),
-        ("release_files/frame.html", b"<p>An advert frame.</p>"),
-        ("release.mhtml", &r.mhtml()),
-    ]);
+    let files = show_files();
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    let dir = folder(&files);
     let corpus = corpus::load(dir.path(), &LoadOptions::default()).expect("loads");
     assert!(corpus.warnings.is_empty(), "{:#?}", corpus.warnings);
     let formats: Vec<(&str, SourceFormat)> = corpus

@@ -58,12 +58,17 @@ pub fn read_page(source: &str) -> Extracted {
     if blocks > 0 || outside > 0 {
         let kinds: Vec<String> = dropped.iter().map(|(k, n)| format!("{k} {n}")).collect();
         let mut what = Vec::new();
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
         if outside > 0 {
-            what.push(format!("{outside} words around the article"));
+            what.push(format!(
+                "{outside} word{} around the article",
+                plural(outside)
+            ));
         }
         if blocks > 0 {
             what.push(format!(
-                "{blocks} blocks of page furniture inside it ({})",
+                "{blocks} block{} of page furniture inside it ({})",
+                plural(blocks),
                 kinds.join(", ")
             ));
         }
