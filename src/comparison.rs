@@ -58,8 +58,18 @@ pub enum SourceFormat {
     Plain,
     /// Markdown (`.md`, `.markdown`) without front matter.
     Markdown,
-    /// HTML (`.html`, `.htm`).
+    /// HTML (`.html`, `.htm`): a saved web page, its main content.
     Html,
+    /// PDF (`.pdf`): its text layer.
+    Pdf,
+    /// Word (`.docx`).
+    Docx,
+    /// OpenDocument text (`.odt`).
+    Odt,
+    /// E-mail (`.eml`, or one message of an `.mbox`).
+    Email,
+    /// A single-file saved web page (`.mhtml`, `.mht`).
+    Mhtml,
 }
 
 impl SourceFormat {
@@ -72,6 +82,11 @@ impl SourceFormat {
             SourceFormat::Plain => "plain",
             SourceFormat::Markdown => "markdown",
             SourceFormat::Html => "html",
+            SourceFormat::Pdf => "pdf",
+            SourceFormat::Docx => "docx",
+            SourceFormat::Odt => "odt",
+            SourceFormat::Email => "email",
+            SourceFormat::Mhtml => "mhtml",
         }
     }
 }

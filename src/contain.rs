@@ -103,6 +103,9 @@ pub mod test_hook {
         Reading,
         /// While statements are compared.
         Compare,
+        /// While a PDF, Word, OpenDocument, e-mail or MHTML file is parsed (the marker is
+        /// looked for in the file's path).
+        Format,
     }
 
     static ARMED: AtomicBool = AtomicBool::new(false);

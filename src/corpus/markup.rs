@@ -162,6 +162,20 @@ impl html5ever::tokenizer::TokenSink for DepthSink {
 /// description) and its visible text.
 pub fn html_to_text(source: &str) -> (Metadata, String) {
     let doc = Html::parse_document(source);
+    let meta = html_metadata(&doc);
+    let body = first(&doc, "body").unwrap_or_else(|| doc.root_element());
+    (meta, visible_text(body, &|_| false))
+}
+
+/// The first element a selector picks.
+fn first<'a>(doc: &'a Html, sel: &str) -> Option<ElementRef<'a>> {
+    let s = Selector::parse(sel).expect("static selector");
+    doc.select(&s).next()
+}
+
+/// A parsed page's metadata: `<meta>` fields, `<title>`, the canonical link, the first
+/// `<time datetime>`, JSON-LD articles and the first `<h1>`.
+pub fn html_metadata(doc: &Html) -> Metadata {
     let mut fields = BTreeMap::new();
     let meta_sel = Selector::parse("meta").expect("static selector");
     for m in doc.select(&meta_sel) {
@@ -177,10 +191,7 @@ pub fn html_to_text(source: &str) -> (Metadata, String) {
                 .or_insert_with(|| content.trim().to_string());
         }
     }
-    let first = |sel: &str| {
-        let s = Selector::parse(sel).expect("static selector");
-        doc.select(&s).next()
-    };
+    let first = |sel: &str| first(doc, sel);
     if let Some(t) = first("title") {
         let t = collapse(&t.text().collect::<String>());
         if !t.is_empty() {
@@ -210,10 +221,15 @@ pub fn html_to_text(source: &str) -> (Metadata, String) {
             fields.entry("headline".into()).or_insert(t);
         }
     }
+    metadata_from_fields(fields)
+}
+
+/// The visible text under `root`, paragraphs separated by blank lines, leaving out the
+/// elements `skip` says (with all they hold).
+pub fn visible_text(root: ElementRef<'_>, skip: &dyn Fn(ElementRef<'_>) -> bool) -> String {
     let mut out = String::new();
-    let root = first("body").unwrap_or_else(|| doc.root_element());
-    walk(root, &mut out);
-    (metadata_from_fields(fields), tidy(&out))
+    walk(root, skip, &mut out);
+    tidy(&out)
 }
 
 /// Schema.org types of an article, most specific first.
@@ -303,7 +319,7 @@ fn json_ld_fields(value: &serde_json::Value, fields: &mut BTreeMap<String, Strin
 
 /// The visible text under `root`, depth first, with an explicit stack: no recursion, so no
 /// depth of nesting can overflow the call stack.
-fn walk(root: ElementRef<'_>, out: &mut String) {
+fn walk(root: ElementRef<'_>, skip: &dyn Fn(ElementRef<'_>) -> bool, out: &mut String) {
     // each open element: its children still to visit, and its name (none for the root)
     let mut stack = vec![(root.children(), None)];
     while let Some((children, _)) = stack.last_mut() {
@@ -322,6 +338,9 @@ fn walk(root: ElementRef<'_>, out: &mut String) {
             Node::Element(e) => {
                 let name = e.name();
                 if HIDDEN.contains(&name) || e.attr("hidden").is_some() {
+                    continue;
+                }
+                if ElementRef::wrap(child).is_some_and(skip) {
                     continue;
                 }
                 if BLOCKS.contains(&name) {

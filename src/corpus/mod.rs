@@ -1,13 +1,15 @@
 //! The document store: the only code that reads article files.
 //!
 //! [`load`] walks a folder recursively in a stable (sorted) order and reads every `.txt`,
-//! `.md`/`.markdown` and `.html`/`.htm` file into a [`Document`]: decoded text, metadata,
-//! body, publisher with evidence. Every problem becomes a warning; one bad file never stops
+//! `.md`/`.markdown` and `.html`/`.htm` file, and the PDF, Word, OpenDocument, e-mail and
+//! `.mhtml` files of [`formats`], into [`Document`]s: decoded text, metadata, body,
+//! publisher with evidence. Every problem becomes a warning; one bad file never stops
 //! the rest loading. [`bundled_sample`] reads the sample corpus compiled into the binary.
 
 pub mod byline;
 pub mod dates;
 pub mod decode;
+pub mod formats;
 pub mod front_matter;
 pub mod markup;
 pub mod publisher;
@@ -227,8 +229,9 @@ pub fn read_document(path: &str, bytes: &[u8], lexicon: &Lexicon) -> Result<Docu
             if let Some(why) = markup::html_hazard(&decoded.text) {
                 return Err(why);
             }
-            let (meta, body) = markup::html_to_text(&decoded.text);
-            (SourceFormat::Html, meta, body)
+            let page = formats::webpage::read_page(&decoded.text);
+            warnings.extend(page.warnings);
+            (SourceFormat::Html, page.meta, page.body)
         }
         _ => {
             let split = front_matter::split(&decoded.text, kind);
@@ -247,11 +250,45 @@ pub fn read_document(path: &str, bytes: &[u8], lexicon: &Lexicon) -> Result<Docu
             (split.format, meta, body)
         }
     };
+    let extracted = formats::Extracted {
+        meta,
+        body,
+        warnings,
+        keep_empty: false,
+    };
+    finish(path, format, extracted, decoded.encoding, lexicon)
+}
+
+/// Reads one file from its bytes: its documents, with the path each is shown under (a
+/// mailbox holds several, an e-mail's attached articles are documents of their own), or
+/// the reason each is skipped. `path` is relative to the corpus root.
+pub fn read_file(path: &str, bytes: &[u8], lexicon: &Lexicon) -> Vec<formats::Read> {
+    match formats::Kind::of(path) {
+        Some(kind) => formats::read(path, bytes, kind, lexicon),
+        None => vec![(path.to_string(), read_document(path, bytes, lexicon))],
+    }
+}
+
+/// Makes a [`Document`] of extracted text: the byline or date line, a date from the file
+/// name, the title, the publisher and its evidence. Errors when no text is left.
+pub(crate) fn finish(
+    path: &str,
+    format: SourceFormat,
+    extracted: formats::Extracted,
+    encoding: &'static str,
+    lexicon: &Lexicon,
+) -> Result<Document, String> {
+    let formats::Extracted {
+        mut meta,
+        body,
+        mut warnings,
+        keep_empty,
+    } = extracted;
     let mut body = trim_body(body);
-    if body.is_empty() {
+    // a document without text only when its format keeps one and says why
+    if body.is_empty() && (!keep_empty || warnings.is_empty()) {
         return Err("no text after the metadata".to_string());
     }
-    let mut meta = meta;
     let known = |name: &str| publisher::outlet_named(name, lexicon).is_some();
     if let Some(b) = byline::find(&body, &known) {
         if meta.published.is_none()
@@ -269,6 +306,11 @@ pub fn read_document(path: &str, bytes: &[u8], lexicon: &Lexicon) -> Result<Docu
         .filter(|t| !t.is_empty())
         .map(|t| cut_at_word(t, MAX_TITLE_CHARS))
         .unwrap_or_else(|| first_line_title(&body, lexicon));
+    let title = if title.is_empty() {
+        file_stem(path)
+    } else {
+        title
+    };
     let publisher = publisher::find(path, &meta, &body, lexicon);
     Ok(Document {
         id: document_id(path),
@@ -277,10 +319,18 @@ pub fn read_document(path: &str, bytes: &[u8], lexicon: &Lexicon) -> Result<Docu
         meta,
         title,
         body,
-        encoding: decoded.encoding,
+        encoding,
         publisher,
         warnings,
     })
+}
+
+/// The last part of a path without its extension: the title of a document without text.
+fn file_stem(path: &str) -> String {
+    let name = path.rsplit(['/', '#']).next().unwrap_or(path);
+    name.rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_string()
 }
 
 /// A line of the body made a paragraph of its own: when the body separates paragraphs
@@ -450,6 +500,11 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
             continue;
         }
         if is_dir {
+            if formats::webpage::is_saved_page_folder(entry.path()) {
+                // a browser's `page_files/` beside `page.html`: images, scripts, styles
+                walker.skip_current_dir();
+                continue;
+            }
             if entry.depth() > options.max_depth {
                 corpus.warnings.push(format!(
                     "skipped {rel}: more than {} folders deep (the depth limit)",
@@ -462,11 +517,11 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
         if entry.depth() == 1 && LEXICON_FILES.contains(&rel.as_str()) {
             continue;
         }
-        if plain_format(entry.path()).is_none() {
+        if plain_format(entry.path()).is_none() && formats::Kind::of(&rel).is_none() {
             let lexicon_like = rel.ends_with(".yaml") || rel.ends_with(".yml");
             if !lexicon_like {
                 corpus.warnings.push(format!(
-                    "skipped {rel}: not an article type (.txt, .md, .html)"
+                    "skipped {rel}: not an article type (.txt, .md, .html, .pdf, .docx, .odt, .eml, .mbox, .mhtml)"
                 ));
             }
             continue;
@@ -520,13 +575,17 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
     }
     for (rel, path, name_warning) in files {
         match read_bounded(&path, options.max_file_bytes) {
-            Ok(Some(bytes)) => match read_document(&rel, &bytes, &lexicon) {
-                Ok(mut doc) => {
-                    doc.warnings.splice(0..0, name_warning);
-                    corpus.documents.push(doc);
+            Ok(Some(bytes)) => {
+                for (shown, read) in read_file(&rel, &bytes, &lexicon) {
+                    match read {
+                        Ok(mut doc) => {
+                            doc.warnings.splice(0..0, name_warning.clone());
+                            corpus.documents.push(doc);
+                        }
+                        Err(why) => corpus.warnings.push(format!("skipped {shown}: {why}")),
+                    }
                 }
-                Err(why) => corpus.warnings.push(format!("skipped {rel}: {why}")),
-            },
+            }
             Ok(None) => corpus.warnings.push(format!(
                 "skipped {rel}: grew over the {} byte limit while being read",
                 options.max_file_bytes
@@ -605,9 +664,11 @@ pub fn bundled_sample() -> Corpus {
             corpus.lexicon_files.push((rel, text));
             continue;
         }
-        match read_document(&rel, file.contents(), &lexicon) {
-            Ok(doc) => corpus.documents.push(doc),
-            Err(why) => corpus.warnings.push(format!("skipped {rel}: {why}")),
+        for (shown, read) in read_file(&rel, file.contents(), &lexicon) {
+            match read {
+                Ok(doc) => corpus.documents.push(doc),
+                Err(why) => corpus.warnings.push(format!("skipped {shown}: {why}")),
+            }
         }
     }
     corpus

@@ -106,7 +106,12 @@ pub fn find(path: &str, meta: &Metadata, body: &str, lex: &Lexicon) -> Publisher
     let mut places: Option<(String, &str)> = None;
     if let Some(site) = &meta.site {
         let key = meta.site_key.as_deref().unwrap_or("site");
-        let evidence = format!("front matter {key}: {site}");
+        // an e-mail's sender names itself (`e-mail sender: …`); other keys are metadata's
+        let evidence = if key.starts_with("e-mail") {
+            format!("{key}: {site}")
+        } else {
+            format!("front matter {key}: {site}")
+        };
         if !is_area_key(key) {
             return Publisher::found(lex, site, evidence);
         }
@@ -206,7 +211,7 @@ fn lists_places(site: &str) -> bool {
 
 /// Whether a name is an outlet's or an organisation's (`The Valley Gazette`, `Northshire
 /// Council`), not a bare place (`Northshire`): it holds a masthead or organisation word.
-fn names_an_organisation(name: &str, lex: &Lexicon) -> bool {
+pub(crate) fn names_an_organisation(name: &str, lex: &Lexicon) -> bool {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())

@@ -211,7 +211,7 @@ fn broken_files_are_reported_and_the_rest_loads() {
     warned("empty.txt", "empty");
     warned("blank.md", "empty");
     warned("only-front-matter.md", "no text");
-    warned("notes.pdf", "not an article type");
+    warned("notes.pdf", "PDF");
     warned("big.txt", "limit");
     warned(".hidden", "hidden");
     warned("sub/.git", "hidden");

@@ -42,6 +42,7 @@ fn the_committed_hostile_folder_loads_what_can_be_loaded() {
     assert_eq!(
         loaded,
         vec![
+            "encrypted.pdf",
             "front-matter-alias-bomb.md",
             "front-matter-deeply-nested.md",
             "front-matter-malformed.md",
@@ -52,7 +53,9 @@ fn the_committed_hostile_folder_loads_what_can_be_loaded() {
             "latin-1.txt",
             "many-quote-marks.txt",
             "mixed-line-endings.txt",
+            "nested-mime.eml",
             "page-with-scripts.html",
+            "scanned.pdf",
             "utf-16-be.txt",
             "utf-16-le.txt",
             "windows-1252.txt",
@@ -63,14 +66,31 @@ fn the_committed_hostile_folder_loads_what_can_be_loaded() {
     skipped_once(w, "whitespace-only.md", "empty file");
     skipped_once(w, "binary-with-text-extension.txt", "binary");
     skipped_once(w, "deeply-nested.html", "nested more than 256 deep");
-    skipped_once(w, "notes.pdf", "not an article type");
+    skipped_once(w, "notes.pdf", "a damaged PDF");
     assert!(
         w.contains(
             &"ignored vocabulary file topics.yaml: YAML nested deeper than 64 levels".to_string()
         ),
         "{w:#?}"
     );
-    assert_eq!(w.len(), 6, "one warning per skipped file, no more: {w:#?}");
+    skipped_once(w, "zip-bomb.docx", "expands to 104857608 bytes");
+    skipped_once(w, "not-a-zip.odt", "not an OpenDocument text (.odt) file");
+    skipped_once(w, "no-headers.eml", "not an e-mail message");
+    assert_eq!(w.len(), 9, "one warning per skipped file, no more: {w:#?}");
+
+    // documents without text: a scan and an encrypted PDF, each with its reason
+    let scan = doc(&corpus, "scanned.pdf");
+    assert!(scan.body.is_empty());
+    assert_eq!(
+        scan.warnings,
+        vec![parallax::corpus::formats::pdf::NO_TEXT_LAYER]
+    );
+    assert!(doc(&corpus, "encrypted.pdf").warnings[0].starts_with("encrypted"));
+    // MIME parts nested 1,000 deep: the innermost text is read
+    assert_eq!(
+        doc(&corpus, "nested-mime.eml").body,
+        "The innermost part says the bridge is open."
+    );
 
     // encodings: the pound sign is byte 0xA3 in Windows-1252 and Latin-1
     let cp = doc(&corpus, "windows-1252.txt");

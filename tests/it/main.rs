@@ -7,8 +7,10 @@ mod corpus_formats;
 mod corpus_gold;
 mod corrections;
 mod export;
+mod formats;
 mod hostile;
 mod props;
+mod props_formats;
 mod reading;
 mod support;
 #[cfg(feature = "gui")]
