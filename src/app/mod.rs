@@ -881,6 +881,8 @@ impl ParallaxApp {
                 .into_iter()
                 .map(|(id, note)| (id.clone(), note.clone()))
                 .collect(),
+            // the REFI-QDA project holds the documents' texts
+            corpus: Some(self.loaded.corpus.clone()),
         };
         let name = self.loaded.source.display_name();
         let name = if name.contains("sample") {

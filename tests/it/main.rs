@@ -9,6 +9,7 @@ mod corrections;
 mod export;
 mod hostile;
 mod props;
+mod qdpx;
 mod reading;
 mod support;
 #[cfg(feature = "gui")]
