@@ -1,9 +1,10 @@
 //! Exports: a comparison (with its annotations) rendered for a reader or another program.
 //!
 //! Every export is a pure function of the [`Comparison`] and [`Options`]; nothing is
-//! re-derived from the articles. Article text is untrusted: each format escapes it for
-//! itself (HTML entities; Markdown backslash escapes; CSV cells that a spreadsheet would
-//! read as a formula get a leading `'`).
+//! re-derived from the articles (the REFI-QDA project also carries the documents' texts, from
+//! [`Options::corpus`]). Article text is untrusted: each format escapes it for itself (HTML
+//! entities; Markdown backslash escapes; CSV cells that a spreadsheet would read as a formula
+//! get a leading `'`; XML character references, and U+FFFD for what XML cannot hold).
 //!
 //! | format | what | module |
 //! |---|---|---|
