@@ -458,3 +458,49 @@ fn the_command_line_writes_a_project_and_keeps_an_existing_file() {
         "all groups now"
     );
 }
+
+/// The window's Export… hands the exporter the documents' texts, so a `.qdpx` chosen in the
+/// save dialog is written in full: an exporter standing in for the dialog makes the project
+/// from exactly what the window gives it.
+#[cfg(feature = "gui")]
+#[test]
+fn the_windows_export_gives_what_a_project_needs() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use parallax::annotations::Annotations;
+    use parallax::app::{Exporter, Source};
+
+    struct QdpxExporter(Rc<RefCell<Option<Vec<u8>>>>);
+    impl Exporter for QdpxExporter {
+        fn export(
+            &mut self,
+            comparison: &Comparison,
+            _annotations: &Annotations,
+            options: &Options,
+            _name: &str,
+        ) -> Result<Option<String>, String> {
+            let bytes =
+                export::export(Format::Qdpx, comparison, options).map_err(|e| e.to_string())?;
+            *self.0.borrow_mut() = Some(bytes);
+            Ok(Some("saved study.qdpx".into()))
+        }
+    }
+
+    let made = Rc::new(RefCell::new(None));
+    let kept = made.clone();
+    let (mut h, _) = crate::ui::harness_with(Source::Sample, vec![], move |app| {
+        app.with_exporter(Box::new(QdpxExporter(kept)))
+    });
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("saved study.qdpx");
+    let bytes = made.borrow_mut().take().expect("the exporter ran");
+    let c = h.state().loaded().comparison.clone();
+    let back = read_back(&bytes);
+    let wanted = grouped_statements(&c);
+    assert_eq!(back.selections.len(), wanted.len());
+    for (g, (text, _)) in wanted {
+        assert_eq!(back.selections.get(&g), Some(&text));
+    }
+}
