@@ -468,6 +468,7 @@ fn the_windows_export_gives_what_a_project_needs() {
     use std::cell::RefCell;
     use std::rc::Rc;
 
+    use egui_kittest::kittest::Queryable as _;
     use parallax::annotations::Annotations;
     use parallax::app::{Exporter, Source};
 
