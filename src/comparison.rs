@@ -148,6 +148,11 @@ pub struct Statement {
     /// disputes"); absent when nobody does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counter_claimant: Option<String>,
+    /// The side whose words the claimant answers in the same sentence ("X dismissed Y's
+    /// remarks as …", "X rejected the union's claims"): an added JSON field, absent when
+    /// the statement answers nobody.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<String>,
     /// Topic ids (see `assets/topics.yaml`).
     pub topics: Vec<String>,
     /// Dates, figures and actors found in the text.

@@ -100,6 +100,10 @@ struct ReadingFile {
     organisation_cues: Vec<String>,
     calendar_words: Vec<String>,
     attribution_openers: Vec<String>,
+    joint_nouns: Vec<String>,
+    past_markers: Vec<String>,
+    office_titles: Vec<String>,
+    document_nouns: Vec<String>,
     party_nouns: BTreeMap<String, Vec<String>>,
     stances: BTreeMap<String, Vec<String>>,
 }
@@ -141,6 +145,19 @@ pub struct ReadingWords {
     /// First words of an opening phrase of an attribution that is not its speaker
     /// (`in`, `speaking`): "In a statement, the club said".
     pub attribution_openers: HashSet<String>,
+    /// Plural nouns for several parties of one class (`forces`, `unions`): "the forces
+    /// said" speaks for no one party when the document names two of that class.
+    pub joint_nouns: HashSet<String>,
+    /// Words that put a role in the past (`former`, `ex`, `then`, `was`): a former officer
+    /// speaks for themselves, not for the body they served.
+    pub past_markers: HashSet<String>,
+    /// Heads of a government office held by one person (`secretary`, `minister`): a
+    /// capitalised title of them with no body named ("Health Secretary Jo Roe") is the
+    /// party itself.
+    pub office_titles: HashSet<String>,
+    /// Nouns for a text a party issued (`statement`, `letter`): "the statement says" is
+    /// the party the document named when it first spoke of that text.
+    pub document_nouns: HashSet<String>,
     /// Common nouns that stand for a party of the folder, by class (`union` → `union`,
     /// `unions`; `company` → `firm`, `business`, …): word → class.
     pub party_nouns: HashMap<String, String>,
@@ -437,6 +454,10 @@ impl Lexicon {
                     add(r.organisation_cues, &mut w.organisation_cues);
                     add(r.calendar_words, &mut w.calendar_words);
                     add(r.attribution_openers, &mut w.attribution_openers);
+                    add(r.joint_nouns, &mut w.joint_nouns);
+                    add(r.past_markers, &mut w.past_markers);
+                    add(r.office_titles, &mut w.office_titles);
+                    add(r.document_nouns, &mut w.document_nouns);
                     for (class, words) in r.party_nouns {
                         let class = class.trim().to_lowercase();
                         for word in words {

@@ -22,6 +22,7 @@
 //! - [`comparison`]: the model every consumer reads, the JSON contract.
 //! - [`annotations`]: the user's verdicts, notes and corrections, stored safely per folder.
 //! - [`export`]: the comparison as HTML, Markdown, CSV or JSON.
+//! - [`readable`]: normalised values (dates, durations, money, percentages) as a reader writes them.
 //! - `app`: the egui window (the only module that imports egui), behind the `gui` feature.
 
 pub mod annotations;
@@ -36,6 +37,7 @@ pub mod export;
 pub mod generate;
 pub mod lexicon;
 pub mod logging;
+pub mod readable;
 pub mod reading;
 pub mod sides;
 
@@ -75,11 +77,10 @@ pub fn analyze(corpus: &Corpus, settings: &Settings) -> Comparison {
             title: d.title.clone(),
             url: d.meta.url.clone(),
             published: d.meta.published.map(corpus::Published::to_iso),
-            publisher: d
-                .publisher
-                .party
-                .as_deref()
-                .map(|p| corrections.merged(&sides::side_id(p))),
+            publisher: d.publisher.party.as_deref().map(|p| {
+                let id = sides::side_id(p);
+                corrections.merged(reading.variants.get(&id).unwrap_or(&id))
+            }),
             publisher_evidence: d.publisher.evidence.clone(),
             format: d.format,
             warnings: d.warnings.clone(),

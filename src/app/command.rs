@@ -18,6 +18,10 @@ pub enum View {
     Timeline,
     /// The folder's warnings: skipped and degraded files.
     LoadReport,
+    /// Sides by topics: how many claims, how many disputed.
+    ClaimMap,
+    /// Two documents side by side, their statements aligned by shared claims.
+    Pair,
 }
 
 /// Something the user asked for.
@@ -118,4 +122,15 @@ pub enum Command {
     Redo,
     /// Choose the theme.
     SetTheme(ThemeChoice),
+    /// Show the comparison filtered to a side and a topic (from the claim map; `None`: any).
+    ShowClaims {
+        /// The side's id.
+        side: Option<String>,
+        /// The topic's id.
+        topic: Option<String>,
+    },
+    /// Show two documents side by side (indices into the documents: left, right).
+    OpenPair(usize, usize),
+    /// Show the start page (open a folder, recent folders, the sample).
+    ShowStart,
 }

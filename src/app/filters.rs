@@ -12,9 +12,10 @@ use crate::comparison::{Group, Relation};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortOrder {
     /// As the claims first appear in the documents.
-    #[default]
     Document,
-    /// Disputed first, the most reasons and sides first.
+    /// Disputed first, the strongest dispute first (then the most reasons and sides): the
+    /// order the window opens on.
+    #[default]
     Dispute,
     /// By the earliest publication date of the claim's documents; undated last.
     Date,
@@ -60,7 +61,7 @@ impl Default for Filter {
             side: None,
             search: String::new(),
             column_sides_only: true,
-            sort: SortOrder::Document,
+            sort: SortOrder::default(),
         }
     }
 }
@@ -102,14 +103,16 @@ impl Filter {
     }
 }
 
-/// How strongly a group is disputed, for sorting (higher first).
-pub fn dispute_rank(g: &Group) -> (u8, usize, usize) {
+/// How strongly a group is disputed, for sorting (higher first): its relation, then its
+/// strength (the engine's 0..1, in thousandths), its reasons and its sides.
+pub fn dispute_rank(g: &Group) -> (u8, u32, usize, usize) {
     let relation = match g.relation {
         Relation::Disputed => 2,
         Relation::Shared => 1,
         Relation::OneSided => 0,
     };
-    (relation, g.reasons.len(), g.sides.len())
+    let strength = (g.strength.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    (relation, strength, g.reasons.len(), g.sides.len())
 }
 
 /// The rows: the groups `filter` keeps, in its order.

@@ -130,7 +130,7 @@ pub fn inspector_ui(
                     state.shown.1 += STATEMENTS_STEP;
                 }
             }
-            pairs_ui(ui, loaded, g);
+            commands.extend(pairs_ui(ui, loaded, g));
             ui.separator();
             commands.extend(annotation_editor::editor_ui(
                 ui,
@@ -219,7 +219,10 @@ fn statement_ui(ui: &mut egui::Ui, loaded: &Loaded, s: usize) -> Option<Command>
         let entities: Vec<String> = st
             .entities
             .iter()
-            .map(|e| format!("{:?} {} = {}", e.kind, e.text, e.value).to_lowercase())
+            .map(|e| {
+                let kind = crate::readable::kind_word(e.kind);
+                format!("{kind}: {}", crate::readable::readable(e))
+            })
             .collect();
         ui.label(RichText::new(entities.join(";  ")).small().weak());
     }
@@ -227,8 +230,10 @@ fn statement_ui(ui: &mut egui::Ui, loaded: &Loaded, s: usize) -> Option<Command>
 }
 
 /// The word differences between statements of different sides (or, in a one-sided group,
-/// between its statements): removed words struck through, added words marked.
-fn pairs_ui(ui: &mut egui::Ui, loaded: &Loaded, g: usize) {
+/// between its statements): removed words struck through, added words marked. Each pair
+/// from two documents has a button to see the two documents side by side.
+fn pairs_ui(ui: &mut egui::Ui, loaded: &Loaded, g: usize) -> Option<Command> {
+    let mut command = None;
     let members = &loaded.group_members[g];
     let members = &members[..members.len().min(PAIR_POOL)];
     let statements = &loaded.comparison.statements;
@@ -253,7 +258,7 @@ fn pairs_ui(ui: &mut egui::Ui, loaded: &Loaded, g: usize) {
         }
     }
     if pairs.is_empty() {
-        return;
+        return None;
     }
     ui.separator();
     ui.label(RichText::new("Word differences").strong());
@@ -277,11 +282,26 @@ fn pairs_ui(ui: &mut egui::Ui, loaded: &Loaded, g: usize) {
                 None => loaded.side_name(st.claimant.as_deref()),
             }
         };
-        ui.label(
-            RichText::new(format!("{} vs {}", name(a), name(b)))
-                .small()
-                .strong(),
-        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!("{} vs {}", name(a), name(b)))
+                    .small()
+                    .strong(),
+            );
+            let docs = (
+                loaded.document_of_statement[a],
+                loaded.document_of_statement[b],
+            );
+            if let (Some(da), Some(db)) = docs
+                && da != db
+                && ui
+                    .small_button("Side by side")
+                    .on_hover_text("See the two documents side by side, aligned by their claims")
+                    .clicked()
+            {
+                command = Some(Command::OpenPair(da, db));
+            }
+        });
         let pieces = word_diff(&statements[a].text, &statements[b].text);
         if !alike(&pieces) {
             ui.label(
@@ -312,6 +332,7 @@ fn pairs_ui(ui: &mut egui::Ui, loaded: &Loaded, g: usize) {
     if more {
         ui.label(RichText::new("and more pairs").weak());
     }
+    command
 }
 
 /// Whether two texts share enough words, in order, for their word diff to be readable: at

@@ -13,8 +13,10 @@
 //! ```
 
 mod annotation_editor;
+mod claim_map;
 mod command;
 mod comparison_view;
+mod dialog_flow;
 mod dialogs;
 mod filters;
 mod highlight;
@@ -23,9 +25,14 @@ mod inspector;
 mod keys;
 mod load_report;
 mod loading;
+mod pair_align;
+mod pair_view;
+mod picker;
+mod picker_paths;
 mod prefs;
 mod reader;
 mod sides_panel;
+mod start_view;
 mod table;
 mod theme;
 mod timeline;
@@ -33,10 +40,11 @@ mod top_bar;
 mod watch;
 
 pub use command::{Command, View};
-pub use dialogs::{Exporter, FolderPicker, RfdExporter, RfdPicker};
+pub use dialogs::{DialogEnvironment, Exporter, FolderPicker, RfdExporter, RfdPicker};
 pub use filters::{Filter, SortOrder};
 pub use keys::SHORTCUTS;
 pub use loading::{Loaded, Source, load_source};
+pub use picker::PATH_FIELD;
 pub use prefs::{Prefs, ThemeChoice};
 pub use table::default_columns;
 pub use timeline::{conflict_links, year_position};
@@ -64,6 +72,12 @@ pub struct ParallaxApp {
     status: Option<String>,
     picker: Box<dyn FolderPicker>,
     exporter: Option<Box<dyn Exporter>>,
+    /// The built-in folder or save picker, while it is open.
+    builtin: Option<picker::BuiltinPicker>,
+    /// The status line said why the built-in picker is used.
+    builtin_said: bool,
+    /// The built-in picker's home folder (`None`: the user's).
+    home: Option<std::path::PathBuf>,
     prefs: Prefs,
     annotations: Annotations,
     /// Annotations of the folders opened in this session.
@@ -91,6 +105,12 @@ pub struct ParallaxApp {
     sides: sides_panel::State,
     inspector: inspector::State,
     timeline: timeline::State,
+    claim_map: claim_map::State,
+    pair: pair_view::State,
+    /// The start page is shown instead of a folder (nothing opened yet).
+    start_page: bool,
+    /// The window was fitted to its screen (once, on the first frame that knows the screen).
+    sized: bool,
     shown_title: String,
     applied_theme: Option<Option<ThemeChoice>>,
 }
@@ -99,7 +119,7 @@ impl ParallaxApp {
     /// A window showing `source`, loaded before the first frame, with rfd's folder dialog.
     /// When the source fails to load, the sample is shown with the error.
     pub fn new(source: Source) -> ParallaxApp {
-        ParallaxApp::with_picker(source, Box::new(RfdPicker))
+        ParallaxApp::with_picker(source, Box::new(RfdPicker::default()))
     }
 
     /// Like [`ParallaxApp::new`] with another folder picker (tests use a scripted one).
@@ -138,6 +158,9 @@ impl ParallaxApp {
             status: None,
             picker,
             exporter: None,
+            builtin: None,
+            builtin_said: false,
+            home: None,
             prefs,
             annotations: Annotations::default(),
             session_annotations: HashMap::new(),
@@ -157,6 +180,10 @@ impl ParallaxApp {
             sides: sides_panel::State::default(),
             inspector: inspector::State::default(),
             timeline: timeline::State::default(),
+            claim_map: claim_map::State::default(),
+            pair: pair_view::State::default(),
+            start_page: false,
+            sized: false,
             shown_title: String::new(),
             applied_theme: None,
         }
@@ -166,14 +193,46 @@ impl ParallaxApp {
     /// last folder instead of the sample when there is one, loaded in the background.
     pub fn start(requested: Source, cc: &eframe::CreationContext<'_>) -> ParallaxApp {
         let prefs = Prefs::load(cc.storage);
+        let start_page = prefs.wants_start_page(&requested);
         let source = prefs.start_source(requested);
-        let mut app =
-            ParallaxApp::showing(Loaded::empty(source.clone()), Box::new(RfdPicker), prefs)
-                .with_exporter(Box::new(RfdExporter::default()))
-                .with_store(StoreConfig::default());
-        app.initial = true;
-        app.start_job(JobKind::Open(source), &cc.egui_ctx);
+        let remembered = prefs.clone();
+        let mut app = ParallaxApp::showing(
+            Loaded::empty(source.clone()),
+            Box::new(RfdPicker::default()),
+            prefs,
+        )
+        .with_exporter(Box::new(RfdExporter::default()))
+        .with_store(StoreConfig::default());
+        if start_page {
+            // nothing is open: the placeholder under the start page is not remembered
+            app.prefs = remembered;
+            app.start_page = true;
+        } else {
+            app.initial = true;
+            app.start_job(JobKind::Open(source), &cc.egui_ctx);
+        }
         app
+    }
+
+    /// Whether the start page is shown.
+    pub fn start_page(&self) -> bool {
+        self.start_page
+    }
+
+    /// Shows the start page, as a first start does (tests; File → Start page).
+    pub fn with_start_page(mut self) -> ParallaxApp {
+        self.start_page = true;
+        self
+    }
+
+    /// The rows of the two-article view (pairs of statement indices) as last shown.
+    pub fn pair_rows(&mut self) -> Vec<(Option<usize>, Option<usize>)> {
+        let loaded = &self.loaded;
+        self.pair
+            .rows(loaded)
+            .iter()
+            .map(|r| (r.left, r.right))
+            .collect()
     }
 
     /// Shows the document at `path` (relative to the folder, `/` separators) in the reader
@@ -374,6 +433,9 @@ impl ParallaxApp {
 
     /// The window title for what is shown.
     pub fn title(&self) -> String {
+        if self.start_page {
+            return "Parallax".to_string();
+        }
         format!("Parallax — {}", self.loaded.source.display_name())
     }
 
@@ -381,14 +443,15 @@ impl ParallaxApp {
     pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
             Command::OpenFolderDialog => {
-                if let Some(dir) = self.picker.pick_folder() {
-                    self.start_job(JobKind::Open(Source::Folder(dir)), ctx);
+                for c in self.open_folder_dialog() {
+                    self.apply(c, ctx);
                 }
             }
             Command::Open(source) => self.start_job(JobKind::Open(source), ctx),
             Command::Reload => self.start_job(JobKind::Open(self.loaded.source.clone()), ctx),
             Command::CancelLoad => self.cancel(),
-            Command::Export => self.export(),
+            Command::Export if !self.start_page => self.export(),
+            Command::Export => {}
             Command::SelectDocument(i) => {
                 if i < self.loaded.corpus.documents.len() {
                     self.selected_document = Some(i);
@@ -508,6 +571,16 @@ impl ParallaxApp {
             Command::SetTheme(choice) => {
                 self.prefs.theme = Some(choice);
             }
+            Command::ShowClaims { side, topic } => self.show_claims(side, topic),
+            Command::OpenPair(left, right) => {
+                let docs = self.loaded.comparison.documents.len();
+                if left < docs && right < docs {
+                    self.pair.left = Some(left);
+                    self.pair.right = Some(right);
+                    self.view = View::Pair;
+                }
+            }
+            Command::ShowStart => self.start_page = true,
         }
     }
 
@@ -726,6 +799,7 @@ impl ParallaxApp {
             loaded.fingerprint = self.loaded.fingerprint;
         }
         self.initial = false;
+        self.start_page = false;
         if let JobKind::Open(source) = &kind {
             self.prefs.opened(source);
             // a fresh read: the watcher starts again from the new fingerprint
@@ -858,51 +932,6 @@ impl ParallaxApp {
         self.comparison.scroll_to_selected = true;
     }
 
-    fn export(&mut self) {
-        if self.exporter.is_none() {
-            self.status = Some("Export needs an exporter, and this build has none".into());
-            return;
-        }
-        // what the filters show (the column choice only arranges the view)
-        let filter = crate::export::Filter {
-            disputed_only: self.filter.disputed_only,
-            topics: self.filter.topics.iter().cloned().collect(),
-            sides: self.filter.side.iter().cloned().collect(),
-            search: self.filter.search.clone(),
-            ..Default::default()
-        };
-        let mut comparison = self.loaded.comparison.clone();
-        crate::annotations::attach::apply(&mut comparison, &self.annotations);
-        let options = crate::export::Options {
-            filter,
-            date: Some(crate::export::export_date()),
-            topics: self.loaded.corpus.lexicon().topics,
-            orphans: crate::annotations::attach::orphans(&self.annotations, &comparison)
-                .into_iter()
-                .map(|(id, note)| (id.clone(), note.clone()))
-                .collect(),
-            // the REFI-QDA project holds the documents' texts
-            corpus: Some(self.loaded.corpus.clone()),
-        };
-        let name = self.loaded.source.display_name();
-        let name = if name.contains("sample") {
-            "parallax-sample".to_string()
-        } else {
-            name
-        };
-        let Some(exporter) = self.exporter.as_mut() else {
-            return;
-        };
-        match exporter.export(&comparison, &self.annotations, &options, &name) {
-            Ok(Some(message)) => {
-                self.status = Some(message);
-                self.error = None;
-            }
-            Ok(None) => {}
-            Err(e) => self.error = Some(format!("export failed: {e}")),
-        }
-    }
-
     /// Draws one frame into `ui` and carries out what the user asked for. (eframe calls it
     /// through [`eframe::App::ui`]; benchmarks call it directly.)
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
@@ -919,7 +948,12 @@ impl ParallaxApp {
             theme::apply(&ctx, self.prefs.theme);
             self.applied_theme = Some(self.prefs.theme);
         }
-        let mut commands = keys::shortcuts(&ctx);
+        // the built-in picker is modal: it takes the keys
+        let mut commands = if self.builtin.is_some() {
+            Vec::new()
+        } else {
+            keys::shortcuts(&ctx)
+        };
         commands.extend(dropped_folder(&ctx).map(|dir| Command::Open(Source::Folder(dir))));
         let warnings = load_report::count(&self.loaded);
         let progress = self.job.as_ref().map(|j| {
@@ -944,14 +978,37 @@ impl ParallaxApp {
                     status: self.status.as_deref(),
                     can_undo: self.history.can_undo(),
                     can_redo: self.history.can_redo(),
-                    can_export: self.exporter.is_some(),
+                    can_export: self.exporter.is_some() && !self.start_page,
                     sides_open: self.sides_open,
                     warnings,
+                    start_page: self.start_page,
                 },
             ));
         });
         // panels that leave the comparison room at any zoom
         let width = ctx.content_rect().width();
+        if !self.sized
+            && let Some(monitor) = ctx.input(|i| i.viewport().monitor_size)
+        {
+            self.sized = true;
+            let inner = ctx.content_rect().size();
+            if let Some(size) = start_view::fitted_size(monitor, inner) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+            }
+        }
+        if self.start_page {
+            egui::CentralPanel::default().show(ui, |ui| {
+                commands.extend(start_view::start_ui(ui, &self.prefs.recent));
+            });
+            commands.extend(self.builtin_picker_ui(&ctx));
+            for c in commands {
+                self.apply(c, &ctx);
+            }
+            if self.job.is_some() {
+                ctx.request_repaint_after(Duration::from_millis(100));
+            }
+            return;
+        }
         if self.sides_open {
             egui::Panel::left("sides")
                 .resizable(true)
@@ -1013,9 +1070,12 @@ impl ParallaxApp {
                 View::LoadReport => {
                     load_report::load_report_ui(ui, &self.loaded, &self.annotations_info())
                 }
+                View::ClaimMap => claim_map::claim_map_ui(ui, &self.loaded, &mut self.claim_map),
+                View::Pair => pair_view::pair_ui(ui, &self.loaded, &mut self.pair),
             };
             commands.extend(more);
         });
+        commands.extend(self.builtin_picker_ui(&ctx));
         // the rows as the keys will see them
         self.comparison
             .refresh_rows(&self.loaded, &self.filter, &self.columns);

@@ -30,6 +30,9 @@ pub struct Prefs {
     pub recent: Vec<PathBuf>,
     /// The chosen theme (`None`: follow the system).
     pub theme: Option<ThemeChoice>,
+    /// The bundled sample was open when the window last closed (else, with no folder, the
+    /// window starts on its start page).
+    pub sample_wanted: bool,
 }
 
 impl Prefs {
@@ -54,9 +57,13 @@ impl Prefs {
     /// Remembers that a source was opened.
     pub fn opened(&mut self, source: &Source) {
         match source {
-            Source::Sample => self.last_folder = None,
+            Source::Sample => {
+                self.last_folder = None;
+                self.sample_wanted = true;
+            }
             Source::Folder(dir) => {
                 self.last_folder = Some(dir.clone());
+                self.sample_wanted = false;
                 self.recent.retain(|d| d != dir);
                 self.recent.insert(0, dir.clone());
                 self.recent.truncate(RECENT_MAX);
@@ -71,6 +78,14 @@ impl Prefs {
             (Source::Sample, Some(dir)) if dir.is_dir() => Source::Folder(dir.clone()),
             _ => requested,
         }
+    }
+
+    /// Whether the window starts on its start page: nothing was asked for (`requested` is
+    /// the sample, the default), no last folder is left, and the sample was not open last.
+    pub fn wants_start_page(&self, requested: &Source) -> bool {
+        *requested == Source::Sample
+            && self.start_source(requested.clone()) == Source::Sample
+            && !self.sample_wanted
     }
 }
 
@@ -132,6 +147,34 @@ mod tests {
         drop(dir);
         assert_eq!(back.start_source(Source::Sample), Source::Sample, "gone");
         storage.set_string(Prefs::KEY, "{not json".into());
+        assert!(
+            Prefs::default().wants_start_page(&Source::Sample),
+            "a first start"
+        );
         assert_eq!(Prefs::load(Some(&storage)), Prefs::default());
+    }
+
+    #[test]
+    fn the_start_page_shows_until_a_folder_or_the_sample_was_open_last() {
+        let mut p = Prefs::default();
+        assert!(p.wants_start_page(&Source::Sample));
+        let asked = Source::Folder(PathBuf::from("/asked"));
+        assert!(!p.wants_start_page(&asked), "a folder asked for opens");
+        p.opened(&Source::Sample);
+        assert!(
+            !p.wants_start_page(&Source::Sample),
+            "the sample was open last"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        p.opened(&Source::Folder(dir.path().to_path_buf()));
+        assert!(
+            !p.wants_start_page(&Source::Sample),
+            "the last folder opens"
+        );
+        drop(dir);
+        assert!(
+            p.wants_start_page(&Source::Sample),
+            "the last folder is gone"
+        );
     }
 }

@@ -290,8 +290,48 @@ fn documents_ui(ui: &mut egui::Ui, model: &Model<'_>, commands: &mut Vec<Command
                 }
                 ui.painter()
                     .galley(rect.min + vec2(pad, pad), galley, text_colour);
-                if response.on_hover_text(&info.path).clicked() {
+                let response = response.on_hover_text(format!(
+                    "{}\nRight-click: side by side with another document",
+                    info.path
+                ));
+                response.context_menu(|ui| {
+                    pair_menu_ui(ui, loaded, model.selected_document, i, commands);
+                });
+                if response.clicked() {
                     commands.push(Command::SelectDocument(i));
+                }
+            }
+        });
+}
+
+/// The documents list's right-click menu: document `i` side by side with the one in the
+/// reader, or with any other.
+fn pair_menu_ui(
+    ui: &mut egui::Ui,
+    loaded: &Loaded,
+    reading: Option<usize>,
+    i: usize,
+    commands: &mut Vec<Command>,
+) {
+    let docs = &loaded.comparison.documents;
+    if let Some(r) = reading.filter(|&r| r != i && r < docs.len()) {
+        if ui
+            .button(format!("Side by side with “{}”", docs[r].title))
+            .clicked()
+        {
+            commands.push(Command::OpenPair(r, i));
+            ui.close();
+        }
+        ui.separator();
+    }
+    ui.label(RichText::new("Side by side with…").weak());
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            for (d, other) in docs.iter().enumerate().filter(|(d, _)| *d != i) {
+                if ui.button(&other.title).clicked() {
+                    commands.push(Command::OpenPair(i, d));
+                    ui.close();
                 }
             }
         });

@@ -34,6 +34,8 @@ pub struct Model<'a> {
     pub sides_open: bool,
     /// The number of warnings of the load report.
     pub warnings: usize,
+    /// The start page is shown (no folder yet): no views to switch, nothing to count.
+    pub start_page: bool,
 }
 
 /// The bar.
@@ -73,40 +75,19 @@ pub fn top_bar_ui(ui: &mut egui::Ui, model: &Model<'_>) -> Vec<Command> {
             }
         });
         ui.separator();
-        let report = if model.warnings > 0 {
-            format!("Load report ({})", model.warnings)
-        } else {
-            "Load report".to_string()
-        };
-        for (view, name) in [
-            (View::Comparison, "Comparison".to_string()),
-            (View::Reader, "Reader".to_string()),
-            (View::Timeline, "Timeline".to_string()),
-            (View::LoadReport, report),
-        ] {
-            if ui.selectable_label(model.view == view, name).clicked() {
-                commands.push(Command::ShowView(view));
-            }
+        if model.start_page {
+            return;
         }
-        ui.separator();
-        if ui
-            .selectable_label(model.sides_open, "Sides panel")
-            .on_hover_text("Show or hide the sides and documents")
-            .clicked()
-        {
-            commands.push(Command::ToggleSidesPanel);
-        }
-        let dark = ui.visuals().dark_mode;
-        let (text, choice) = if dark {
-            ("Light theme", ThemeChoice::Light)
-        } else {
-            ("Dark theme", ThemeChoice::Dark)
-        };
-        if ui.button(text).clicked() {
-            commands.push(Command::SetTheme(choice));
-        }
+        // the views and toggles wrap onto a second line in a narrow window (or at 200%)
+        ui.horizontal_wrapped(|ui| views_ui(ui, model, &mut commands));
     });
     ui.horizontal_wrapped(|ui| {
+        if model.start_page {
+            if let Some(s) = model.status {
+                ui.label(RichText::new(s).italics());
+            }
+            return;
+        }
         ui.label(RichText::new(&model.loaded.corpus.root).strong());
         let c = &model.loaded.comparison;
         let disputed = c
@@ -169,6 +150,14 @@ fn file_menu_ui(ui: &mut egui::Ui, model: &Model<'_>, commands: &mut Vec<Command
         ui.close();
     }
     if ui
+        .button("Start page")
+        .on_hover_text("Open a folder, a recent one or the sample")
+        .clicked()
+    {
+        commands.push(Command::ShowStart);
+        ui.close();
+    }
+    if ui
         .add(egui::Button::new("Reload").shortcut_text("F5"))
         .on_hover_text("Read the folder again; edits on disk are picked up by themselves")
         .clicked()
@@ -188,5 +177,43 @@ fn file_menu_ui(ui: &mut egui::Ui, model: &Model<'_>, commands: &mut Vec<Command
     {
         commands.push(Command::Export);
         ui.close();
+    }
+}
+
+/// The views, the sides panel's toggle and the theme.
+fn views_ui(ui: &mut egui::Ui, model: &Model<'_>, commands: &mut Vec<Command>) {
+    let report = if model.warnings > 0 {
+        format!("Load report ({})", model.warnings)
+    } else {
+        "Load report".to_string()
+    };
+    for (view, name) in [
+        (View::Comparison, "Comparison".to_string()),
+        (View::Reader, "Reader".to_string()),
+        (View::Timeline, "Timeline".to_string()),
+        (View::ClaimMap, "Claim map".to_string()),
+        (View::Pair, "Two articles".to_string()),
+        (View::LoadReport, report),
+    ] {
+        if ui.selectable_label(model.view == view, name).clicked() {
+            commands.push(Command::ShowView(view));
+        }
+    }
+    ui.separator();
+    if ui
+        .selectable_label(model.sides_open, "Sides panel")
+        .on_hover_text("Show or hide the sides and documents")
+        .clicked()
+    {
+        commands.push(Command::ToggleSidesPanel);
+    }
+    let dark = ui.visuals().dark_mode;
+    let (text, choice) = if dark {
+        ("Light theme", ThemeChoice::Light)
+    } else {
+        ("Dark theme", ThemeChoice::Dark)
+    };
+    if ui.button(text).clicked() {
+        commands.push(Command::SetTheme(choice));
     }
 }

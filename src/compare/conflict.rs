@@ -503,7 +503,10 @@ pub fn argument(x: &Item, y: &Item, cos: f32) -> Option<&'static str> {
     // statement is told better by the similarity grouping's reasons (denial, opposite
     // polarity, conflicting date)
     let told = |i: &Item| {
-        i.statement.counter_claimant.is_some() || !i.features.poles.is_empty() || i.features.timed()
+        i.statement.counter_claimant.is_some()
+            || i.statement.answers.is_some()
+            || !i.features.poles.is_empty()
+            || i.features.timed()
     };
     if told(x) || told(y) {
         None
@@ -644,6 +647,7 @@ mod tests {
             speaker: None,
             claimant: Some(claimant.into()),
             counter_claimant: None,
+            answers: None,
             topics: vec![],
             entities: vec![],
         }

@@ -70,6 +70,21 @@ pub fn reasons(
     let mut variants: Vec<usize> = Vec::new();
     for (i, m) in members.iter().enumerate() {
         let s = m.statement;
+        if let (Some(c), Some(other)) = (&s.claimant, &s.answers)
+            && c != other
+        {
+            add(
+                DENIAL,
+                format!(
+                    "{} rejects what {} said: {}",
+                    side_name(c),
+                    side_name(other),
+                    short(&s.text)
+                ),
+                &[i],
+                true,
+            );
+        }
         if let (Some(c), Some(counter)) = (&s.claimant, &s.counter_claimant) {
             add(
                 DENIAL,

@@ -629,6 +629,19 @@ fn credit_of(
             }
         }
     }
+    // "what we are doing is making sure …": a speaker's own "we" or "I" is their party
+    if best.is_none()
+        && let Some(party) = &st.claimant
+    {
+        let from = verb.saturating_sub(AGENT_GAP);
+        let clause = (from..verb)
+            .rev()
+            .take_while(|&k| !text[words[k].0..verb_start].contains(['.', ';', '?', '!']))
+            .find(|&k| matches!(lower[k].as_str(), "we" | "i"));
+        if let Some(k) = clause {
+            best = Some((words[k].0, party.clone()));
+        }
+    }
     match best {
         Some((start, side)) => Credit {
             agent: Some(side),

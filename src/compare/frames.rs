@@ -676,6 +676,7 @@ mod tests {
             speaker: None,
             claimant: None,
             counter_claimant: None,
+            answers: None,
             topics: vec![],
             entities: entities
                 .iter()

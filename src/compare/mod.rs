@@ -367,7 +367,7 @@ fn disputed_group(
         .iter()
         .flat_map(|&i| {
             let s = &statements[i];
-            [&s.claimant, &s.counter_claimant]
+            [&s.claimant, &s.counter_claimant, &s.answers]
                 .into_iter()
                 .flatten()
                 .cloned()
@@ -451,10 +451,14 @@ fn build_group(
     let mut sides: Vec<String> = members
         .iter()
         .flat_map(|m| {
-            [&m.statement.claimant, &m.statement.counter_claimant]
-                .into_iter()
-                .flatten()
-                .cloned()
+            [
+                &m.statement.claimant,
+                &m.statement.counter_claimant,
+                &m.statement.answers,
+            ]
+            .into_iter()
+            .flatten()
+            .cloned()
         })
         .collect();
     sides.sort();

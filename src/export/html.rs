@@ -2,8 +2,9 @@
 //!
 //! Inline CSS, no scripts, no images, fonts or links to fetch: it works offline and shows
 //! the same everywhere. The page holds the title, the date, the sides with their colours,
-//! a summary (groups by topic and relation), then the side-by-side table: a row per claim
-//! group (disputes first), a column per side, each cell the side's statements with speaker
+//! a summary (groups by topic and relation), the claim map (sides by topics, see
+//! [`super::claim_map`]), then the side-by-side table: a row per claim group (disputes
+//! first, the strongest first), a column per side, each cell the side's statements with speaker
 //! and document, topic words marked, the words that differ from the group's first statement
 //! underlined, the reasons and the user's note. Print styles make the browser's "Save as
 //! PDF" a clean landscape report (header row repeated, rows not split across pages).
@@ -85,6 +86,9 @@ footer { margin-top: 28px; font-size: 12px; color: var(--muted); }
 }
 "#;
 
+/// At most this many sides are rows of the report's claim map.
+const MAP_SIDES: usize = 30;
+
 /// The comparison as one HTML page (see the module docs).
 pub fn render(comparison: &Comparison, options: &Options) -> String {
     let report = Report::new(comparison, &options.topics);
@@ -103,6 +107,11 @@ pub fn render(comparison: &Comparison, options: &Options) -> String {
     sides(&mut out, &report);
     summary(&mut out, &report);
     out.push_str("</div>\n");
+    out.push_str(&super::claim_map::html(&super::claim_map::claim_map(
+        report.comparison,
+        &options.topics,
+        MAP_SIDES,
+    )));
     claims(&mut out, &report);
     orphans(&mut out, options);
     documents(&mut out, &report);

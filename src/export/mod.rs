@@ -31,6 +31,7 @@
 //! assert!(!html.contains("<script"));
 //! ```
 
+pub mod claim_map;
 pub mod csv;
 pub mod filter;
 pub mod html;

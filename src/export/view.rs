@@ -1,5 +1,5 @@
 //! What every human-readable export shows, worked out once: the columns (sides), the rows
-//! (groups, disputes first) with each statement's text cut into highlighted runs, and the
+//! (groups, disputes first, the strongest first) with each statement's text cut into highlighted runs, and the
 //! summary counts by topic. The format modules only render it.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -105,7 +105,8 @@ pub struct Report<'a> {
     pub comparison: &'a Comparison,
     /// The columns: sides that speak in the rows, in the comparison's order, then unknown.
     pub columns: Vec<Column>,
-    /// The groups: disputed, then shared, then one-sided, each in the comparison's order.
+    /// The groups: disputed (the strongest first), then shared, then one-sided, each
+    /// otherwise in the comparison's order.
     pub rows: Vec<Row<'a>>,
     /// Per topic (label, counts), in the lexicon's order; `(no topic)` last.
     pub summary: Vec<(String, Counts)>,
@@ -129,7 +130,13 @@ impl<'a> Report<'a> {
             .map(|d| (d.id.as_str(), d))
             .collect();
         let mut order: Vec<&Group> = comparison.groups.iter().collect();
-        order.sort_by_key(|g| rank(g.relation));
+        // disputes first, the strongest first; then shared, then one-sided (stable: each
+        // kind otherwise in the comparison's order)
+        order.sort_by(|a, b| {
+            rank(a.relation)
+                .cmp(&rank(b.relation))
+                .then(b.strength.total_cmp(&a.strength))
+        });
         // columns: the sides that claim a shown statement
         let claimed: HashSet<&str> = order
             .iter()
@@ -545,6 +552,7 @@ mod tests {
             speaker: None,
             claimant: None,
             counter_claimant: None,
+            answers: None,
             topics: topics.iter().map(|t| t.to_string()).collect(),
             entities: vec![],
         }

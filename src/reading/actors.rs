@@ -174,6 +174,9 @@ pub struct Known {
     /// Full names of `people` by their last word (the text after the last space), each
     /// list in name order: surname look-ups without a scan of everyone.
     surnames: HashMap<String, Vec<String>>,
+    /// Side ids of parties written two ways → the side id they stand for
+    /// ([`Known::merge_variants`]).
+    pub variants: BTreeMap<String, String>,
 }
 
 impl Known {
@@ -223,6 +226,62 @@ impl Known {
             .get(&side_id(party))
             .cloned()
             .unwrap_or_else(|| party.to_string())
+    }
+
+    /// Makes parties whose names differ only in spelling one party ("The Guardian" and
+    /// "Guardian", "Acme Group" and "Acme", "Communications Workers Union" and
+    /// "Communication Workers Union"): each variant's key then names the party the texts
+    /// name most. Returns variant side id → the side id it now stands for.
+    pub fn merge_variants(&mut self) -> BTreeMap<String, String> {
+        fn norm(id: &str) -> String {
+            let mut words: Vec<&str> = id.split('-').filter(|w| !w.is_empty()).collect();
+            if words.len() > 1 && words[0] == "the" {
+                words.remove(0);
+            }
+            while words.len() > 1
+                && words.last().is_some_and(|w| {
+                    matches!(*w, "group" | "plc" | "ltd" | "limited" | "inc" | "holdings")
+                })
+            {
+                words.pop();
+            }
+            words
+                .iter()
+                .map(|w| match w.strip_suffix('s') {
+                    Some(stem) if w.len() > 3 && !stem.ends_with('s') => stem,
+                    _ => w,
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        }
+        let mut by_norm: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for key in self.parties.keys() {
+            by_norm.entry(norm(key)).or_default().push(key.clone());
+        }
+        let mut merged = BTreeMap::new();
+        for keys in by_norm.into_values().filter(|k| k.len() > 1) {
+            let count = |k: &String| self.counts.get(k).copied().unwrap_or(0);
+            let Some(main) = keys
+                .iter()
+                .max_by(|a, b| {
+                    count(a)
+                        .cmp(&count(b))
+                        .then(b.len().cmp(&a.len()))
+                        .then(b.cmp(a))
+                })
+                .cloned()
+            else {
+                continue;
+            };
+            let name = self.parties[&main].clone();
+            for k in keys.into_iter().filter(|k| *k != main) {
+                let n = self.counts.remove(&k).unwrap_or(0);
+                *self.counts.entry(main.clone()).or_default() += n;
+                self.parties.insert(k.clone(), name.clone());
+                merged.insert(k, main.clone());
+            }
+        }
+        merged
     }
 
     /// Records another name of a party ("BMA" for "British Medical Association").
@@ -690,6 +749,39 @@ fn piece_mentions(
     }
 }
 
+/// Whether a role is one held in the past ("former chief executive", "who was the union's
+/// leader", "the then minister"): its holder speaks for themselves.
+fn past_role(role: &str, lex: &Lexicon) -> bool {
+    role.split(|c: char| !c.is_alphanumeric())
+        .any(|w| lex.reading.past_markers.contains(&w.to_lowercase()))
+}
+
+/// A capitalised title of a one-person office with no body named ("Home Secretary",
+/// "Prime Minister"): the party it speaks for is the office itself.
+fn office_title(role: &str, lex: &Lexicon) -> Option<String> {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let last = words.last()?.to_lowercase();
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let qualified = words.len() >= 2
+        && !words[..words.len() - 1]
+            .iter()
+            .any(|w| lex.reading.role_words.contains(&w.to_lowercase()));
+    (capitalised && qualified && lex.reading.office_titles.contains(&last)).then(|| words.join(" "))
+}
+
+/// The party of a person with a role: their own name for a past role, else the party the
+/// role names, an office title, or the person's known party.
+fn party_of_role(role: &str, full: &str, lex: &Lexicon, known: &Known) -> Option<String> {
+    if past_role(role, lex) {
+        return Some(full.to_string());
+    }
+    role_party(role, lex, known)
+        .or_else(|| known.people.get(full).cloned().flatten())
+        .or_else(|| office_title(role, lex))
+}
+
 fn push_person(toks: &[Tok], p: PersonParts, lex: &Lexicon, known: &Known, out: &mut Vec<Mention>) {
     {
         let mut role = join(toks, p.role.clone());
@@ -698,8 +790,7 @@ fn push_person(toks: &[Tok], p: PersonParts, lex: &Lexicon, known: &Known, out: 
         }
         let written = join(toks, p.name.clone());
         let full = full_name(&written, known);
-        let party =
-            role_party(&role, lex, known).or_else(|| known.people.get(&full).cloned().flatten());
+        let party = party_of_role(&role, &full, lex, known);
         out.push(Mention {
             kind: MentionKind::Person,
             start: toks[p.name.start].start,
@@ -766,8 +857,16 @@ fn bare_mentions(
 /// "Jane Doe, chief executive of Acme," — a name run followed by a comma and a role.
 fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<Mention>) {
     for run in runs(toks) {
+        // leading titles stay out of the name ("Councillor Jo Bloggs, chair of …,")
+        let titles = run
+            .clone()
+            .take_while(|&k| lex.reading.titles.contains(&toks[k].lower()))
+            .count();
+        let run = run.start + titles..run.end;
         let n = run.len();
-        let last = &toks[run.end - 1];
+        let Some(last) = run.clone().last().map(|k| &toks[k]) else {
+            continue;
+        };
         if !(2..=4).contains(&n)
             || last.after != Some(',')
             || !run.clone().all(|k| is_name_word(&toks[k], lex))
@@ -785,18 +884,35 @@ fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<M
         if existing.is_some() && !bare_person {
             continue;
         }
+        // "Jo Roe, who was the union's leader and …": the role of a relative clause runs to
+        // its first "and", "who" or comma
+        let relative = toks.get(run.end).is_some_and(|t| t.lower() == "who")
+            && toks
+                .get(run.end + 1)
+                .is_some_and(|t| matches!(t.lower().as_str(), "was" | "is" | "had" | "has"));
         // the role runs to the next comma (or to a speech verb)
-        let role_toks: Vec<usize> = (run.end..toks.len())
-            .take_while(|&k| k == run.end || toks[k - 1].after != Some(','))
-            .take(12)
-            .collect();
+        let role_toks: Vec<usize> = if relative {
+            (run.end..toks.len())
+                .take_while(|&k| {
+                    k < run.end + 2
+                        || (!matches!(toks[k].text, "and" | "who")
+                            && toks[k - 1].after != Some(','))
+                })
+                .take(10)
+                .collect()
+        } else {
+            (run.end..toks.len())
+                .take_while(|&k| k == run.end || toks[k - 1].after != Some(','))
+                .take(12)
+                .collect()
+        };
         let has_role = role_toks
             .iter()
             .any(|&k| is_role_word(&toks[k], lex) || is_org_word(&toks[k], lex));
         let ends_with_comma = role_toks
             .last()
             .is_some_and(|&k| toks[k].after == Some(','));
-        if !has_role || !ends_with_comma {
+        if !has_role || !(ends_with_comma || relative) {
             continue;
         }
         let (Some(&first), Some(&end)) = (role_toks.first(), role_toks.last()) else {
@@ -811,8 +927,7 @@ fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<M
             kind: MentionKind::Person,
             start: toks[run.start].start,
             end: last.end,
-            party: role_party(&role, lex, known)
-                .or_else(|| known.people.get(&name).cloned().flatten()),
+            party: party_of_role(&role, &name, lex, known),
             name,
             role: Some(role),
             rewritten: false,
@@ -859,6 +974,7 @@ fn role_then_name(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<Ment
                 .any(|o| o.split_whitespace().any(|w| w == lower));
             let joins = p.cap
                 || lex.reading.role_words.contains(&lower)
+                || lex.reading.party_nouns.contains_key(&lower)
                 || office_word
                 || CONNECTORS.contains(&p.text);
             if !joins || p.break_after || toks[begin].break_before {
@@ -869,11 +985,14 @@ fn role_then_name(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<Ment
         while begin < k && CONNECTORS.contains(&toks[begin].text) {
             begin += 1;
         }
+        // "former chief executive Jo Roe": a past marker joins the role
+        if begin > 0 && lex.reading.past_markers.contains(&toks[begin - 1].lower()) {
+            begin -= 1;
+        }
         let role = join(toks, begin..k + 1);
         let written = join(toks, k + 1..end);
         let full = full_name(&written, known);
-        let party =
-            role_party(&role, lex, known).or_else(|| known.people.get(&full).cloned().flatten());
+        let party = party_of_role(&role, &full, lex, known);
         if let Some(i) = existing {
             out.remove(i);
         }
@@ -1106,6 +1225,38 @@ mod tests {
             )),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn parties_written_two_ways_are_one() {
+        let mut known = Known::default();
+        for (name, n) in [
+            ("Dockworkers Union", 5),
+            ("Dockworker Union", 1),
+            ("The Harbour Times", 1),
+            ("Harbour Times", 3),
+            ("Acme Group", 2),
+            ("Acme", 1),
+            ("Acme Mobile", 4),
+        ] {
+            known.add_party(name);
+            known.counts.insert(side_id(name), n);
+        }
+        let merged = known.merge_variants();
+        assert_eq!(
+            merged.get("dockworker-union").map(String::as_str),
+            Some("dockworkers-union")
+        );
+        assert_eq!(
+            merged.get("the-harbour-times").map(String::as_str),
+            Some("harbour-times")
+        );
+        assert_eq!(merged.get("acme").map(String::as_str), Some("acme-group"));
+        assert_eq!(known.party("The Harbour Times"), "Harbour Times");
+        assert_eq!(known.counts.get("dockworkers-union"), Some(&6));
+        // a different name stays apart
+        assert!(!merged.contains_key("acme-mobile"));
+        assert_eq!(known.party("Acme Mobile"), "Acme Mobile");
     }
 
     #[test]

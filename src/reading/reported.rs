@@ -14,6 +14,8 @@ pub struct Report {
     pub speaker: Option<String>,
     /// The party that denies the claim in the same sentence.
     pub counter: Option<String>,
+    /// The party whose words the claimant answers ("dismissed Y's remarks").
+    pub answers: Option<String>,
 }
 
 /// Adverbs and auxiliaries that may stand between a subject and its reporting verb.
@@ -82,12 +84,59 @@ pub fn report(
     let mut main: Option<(Option<String>, Option<String>)> = None;
     let mut counter: Option<Option<String>> = None;
     let mut person_only: Option<String> = None;
+    let mut answers: Option<String> = None;
+    // "In his words, …", "In their view, …": the whole sentence is that voice's
+    if let [first, owner, noun, ..] = toks.as_slice()
+        && first.lower() == "in"
+        && noun.after == Some(',')
+        && matches!(
+            noun.lower().as_str(),
+            "words" | "view" | "opinion" | "judgment" | "judgement" | "estimate" | "account"
+        )
+    {
+        match owner.lower().as_str() {
+            "his" | "her" => {
+                if let Some(m) = before.iter().rfind(|m| m.kind == MentionKind::Person) {
+                    return Some(Report {
+                        claimant: m.party.clone(),
+                        speaker: Some(m.name.clone()),
+                        counter: None,
+                        answers: None,
+                    });
+                }
+            }
+            "its" | "their" => {
+                if let Some(p) = resolve_party(&[], before, 0, None) {
+                    return Some(Report {
+                        claimant: Some(p),
+                        speaker: None,
+                        counter: None,
+                        answers: None,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
     for (i, t) in toks.iter().enumerate() {
         let lower = t.lower();
         let according = lower == "according" && toks.get(i + 1).is_some_and(|n| n.text == "to");
         if according {
             let skip = usize::from(toks.get(i + 2).is_some_and(|n| n.text == "the"));
             let next = toks.get(i + 2 + skip).map(|n| n.start);
+            // "according to a union source speaking to the Gazette": the source's party,
+            // not the outlet it spoke to
+            let article = toks
+                .get(i + 2)
+                .is_some_and(|n| matches!(n.text, "a" | "an" | "one"));
+            if article
+                && let Some(words) = toks.get(i + 3..).and_then(|rest| noun_phrase(rest, lex))
+                && let Some(found) = phrase(&words, toks[i + 3].start)
+                && found.0.is_some()
+            {
+                main.get_or_insert(found);
+                continue;
+            }
             if let Some(m) = next.and_then(|s| {
                 mentions
                     .iter()
@@ -156,10 +205,10 @@ pub fn report(
         let resolved: (Option<String>, Option<String>) = match subject {
             Subject::Named(m) => (m.party.clone(), person_name(&m)),
             Subject::PersonAnaphor => {
-                let p = mentions
+                // the latest person: in this sentence before the pronoun, else before it
+                let p = before
                     .iter()
-                    .filter(|m| m.end <= anchor)
-                    .chain(before.iter())
+                    .chain(mentions.iter().filter(|m| m.end <= anchor))
                     .rfind(|m| m.kind == MentionKind::Person);
                 (p.and_then(|m| m.party.clone()), p.map(|m| m.name.clone()))
             }
@@ -167,7 +216,12 @@ pub fn report(
                 let main_party = main.as_ref().and_then(|m| m.0.clone());
                 let got = phrase(&words, anchor).unwrap_or((None, None));
                 let unusable = got.0.is_none() || (is_counter && got.0 == main_party);
-                if unusable && words.len() == 1 && lex.is_organisation_word(&words[0]) {
+                // (not "the councils": several parties are none of them)
+                if unusable
+                    && words.len() == 1
+                    && lex.is_organisation_word(&words[0])
+                    && !lex.reading.joint_nouns.contains(&words[0])
+                {
                     // "the club": the latest party named, not the one whose claim it denies
                     let exclude = if is_counter { main_party } else { None };
                     (
@@ -210,6 +264,10 @@ pub fn report(
                 counter = Some(resolved.0);
             }
         } else if main.is_none() {
+            if r.stances.get(&lower).is_some_and(|s| s == "denies") {
+                answers = answered(&toks, i, mentions, lex, phrase)
+                    .filter(|a| resolved.0.as_ref() != Some(a));
+            }
             main = Some(resolved);
         }
     }
@@ -218,6 +276,7 @@ pub fn report(
             claimant: None,
             speaker: Some(p),
             counter: None,
+            answers: None,
         });
     }
     let (claimant, speaker) = main.unwrap_or((None, None));
@@ -227,14 +286,57 @@ pub fn report(
             claimant: Some(c),
             speaker,
             counter,
+            answers,
         }),
         // a denial alone: the denier makes the claim
         None => Some(Report {
             claimant: counter,
             speaker: None,
             counter: None,
+            answers: None,
         }),
     }
+}
+
+/// The party whose words a denial verb at token `verb` answers: "dismissed Mr Doe's
+/// remarks", "rejected the union's claims" (a possessive owner of a claim noun within a few
+/// words after the verb).
+fn answered(
+    toks: &[Tok],
+    verb: usize,
+    mentions: &[Mention],
+    lex: &Lexicon,
+    phrase: &PhraseResolver,
+) -> Option<String> {
+    let end = toks.len().min(verb + 6);
+    let k = (verb + 1..end).find(|&k| {
+        toks[k].possessive
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| lex.reading.claim_nouns.contains(&n.lower()))
+    })?;
+    let owner = &toks[k];
+    if let Some(m) = mentions
+        .iter()
+        .find(|m| m.start <= owner.start && owner.start < m.end)
+    {
+        return m.party.clone().or_else(|| person_name(m));
+    }
+    // "the union's claims": a party noun
+    let start = (verb + 1..=k)
+        .rev()
+        .take_while(|&j| toks[j].text != "the" && !toks[j].cap)
+        .last()?;
+    let words: Vec<String> = toks[start..=k]
+        .iter()
+        .map(|t| {
+            t.lower()
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string()
+        })
+        .collect();
+    phrase(&words, toks[start].start).and_then(|(p, _)| p)
 }
 
 fn person_name(m: &Mention) -> Option<String> {
@@ -384,6 +486,7 @@ fn relative_subject(
 fn is_party_head(word: &str, lex: &Lexicon) -> bool {
     let r = &lex.reading;
     r.party_nouns.contains_key(word)
+        || r.joint_nouns.contains(word)
         || r.organisation_cues.contains(word)
         || r.role_words.contains(word)
         || matches!(word, "leaders" | "leadership" | "chiefs" | "members")
@@ -404,7 +507,9 @@ fn phrase_ending(toks: &[Tok], j: usize, lex: &Lexicon) -> Option<(Vec<String>, 
         if p.break_after || p.paren {
             break;
         }
-        let joins = (!p.cap || start - 1 == 0) && is_party_head(&l, lex);
+        // "the two forces", "both unions": a count joins the phrase
+        let joins = (!p.cap || start - 1 == 0)
+            && (is_party_head(&l, lex) || matches!(l.as_str(), "two" | "both"));
         if !joins {
             break;
         }
@@ -429,6 +534,16 @@ fn phrase_ending(toks: &[Tok], j: usize, lex: &Lexicon) -> Option<(Vec<String>, 
 fn noun_phrase(toks: &[Tok], lex: &Lexicon) -> Option<Vec<String>> {
     let mut k = usize::from(toks.first().is_some_and(|t| t.text == "the"));
     let mut words = Vec::new();
+    // "according to the joint statement": one modifier before a document noun
+    if toks
+        .get(k)
+        .is_some_and(|t| !t.cap && !is_party_head(&t.lower(), lex))
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| lex.reading.document_nouns.contains(&t.lower()))
+    {
+        k += 1;
+    }
     while let Some(t) = toks.get(k) {
         let l = t.lower();
         if !is_party_head(&l, lex) || words.len() >= 4 {
@@ -516,7 +631,8 @@ mod tests {
             Some(Report {
                 claimant: Some("Harbour Trust".into()),
                 speaker: None,
-                counter: Some("Riverton City Council".into())
+                counter: Some("Riverton City Council".into()),
+                answers: None,
             })
         );
     }

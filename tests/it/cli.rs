@@ -148,6 +148,7 @@ fn what_goes_wrong_is_also_in_the_log_file() {
 }
 
 #[test]
+#[cfg(feature = "gui")]
 fn a_window_that_cannot_open_retries_in_software_then_says_what_to_do() {
     let logs = tempfile::tempdir().unwrap();
     let out = parallax()

@@ -304,6 +304,87 @@ fn competing_credit_is_flagged() {
 }
 
 #[test]
+fn a_speakers_own_we_takes_the_credit_for_their_party() {
+    let c = pair(
+        "\"With this contract we are making sure the Eastvale library has a secure future,\" said council leader Ann Holm.",
+        "\"What we are doing is making sure the Eastvale library has a secure future,\" said trust chair Bo Lind.",
+    );
+    let g = group_of(&c, "With this contract")
+        .into_iter()
+        .next()
+        .expect("grouped");
+    assert!(holds(&c, g, "What we are doing"), "{g:?}");
+    assert_eq!(g.relation, Relation::Disputed, "{g:?}");
+    assert!(kinds(g).contains("competing-credit"), "{g:?}");
+}
+
+#[test]
+fn a_statement_that_rejects_another_partys_words_is_disputed() {
+    let c = analyze_files(&[(
+        "a.txt",
+        "---\ntitle: Ferry\npublisher: Riverton Gazette\n---\nRiverton Council dismissed the Riverton Ferry Company's claims as \"nonsense\".\n",
+    )]);
+    let g = group_of(&c, "dismissed")
+        .into_iter()
+        .next()
+        .expect("grouped");
+    assert_eq!(g.relation, Relation::Disputed, "{g:?}");
+    let denial = g
+        .reasons
+        .iter()
+        .find(|r| r.kind == "denial")
+        .expect("denial");
+    assert!(
+        denial
+            .detail
+            .starts_with("Riverton Council rejects what Riverton Ferry Company said"),
+        "{}",
+        denial.detail
+    );
+}
+
+#[test]
+fn a_rebuttal_that_names_one_other_party_is_disputed() {
+    let c = analyze_files(&[
+        (
+            "b.txt",
+            "---\ntitle: New boat\npublisher: Riverton Ferry Company\n---\nOur new boat enters service in May.\n",
+        ),
+        (
+            "a.txt",
+            "---\ntitle: Ferry\npublisher: Riverton Gazette\n---\nRiverton Council leader Ann Holm said: \"It is disappointing that Riverton Ferry Company keeps making false and misleading statements about the timetable.\"\n\nThe ferry runs twice an hour.\n",
+        ),
+    ]);
+    let g = group_of(&c, "false and misleading")
+        .into_iter()
+        .next()
+        .expect("grouped");
+    assert_eq!(g.relation, Relation::Disputed, "{g:?}");
+    let denial = g
+        .reasons
+        .iter()
+        .find(|r| r.kind == "denial")
+        .unwrap_or_else(|| panic!("{g:?}"));
+    assert!(
+        denial
+            .detail
+            .contains("rejects what Riverton Ferry Company said"),
+        "{}",
+        denial.detail
+    );
+    // narration that merely reports a party and a rebuttal word is no rebuttal of its own
+    let c = analyze_files(&[(
+        "b.txt",
+        "---\ntitle: Ferry\npublisher: Riverton Gazette\n---\nRiverton Ferry Company has published a timetable that critics call misleading.\n",
+    )]);
+    let g = group_of(&c, "timetable")
+        .into_iter()
+        .next()
+        .expect("grouped");
+    assert_ne!(g.relation, Relation::Disputed, "{g:?}");
+}
+
+#[test]
 fn conflicting_figures_and_dates_are_flagged_with_their_values() {
     let c = pair(
         "Visitor numbers at the Eastvale library fell by 31% after the opening hours were cut.",

@@ -449,3 +449,66 @@ fn the_sample_export_is_deterministic_and_self_contained() {
         assert!(!html.contains(needle), "{needle}");
     }
 }
+
+#[test]
+fn disputes_come_first_in_every_report_the_strongest_first_and_the_map_in_html() {
+    let corpus = corpus::bundled_sample();
+    let comparison = analyze(&corpus, &Settings::default());
+    let options = Options {
+        topics: corpus.lexicon().topics,
+        ..Options::default()
+    };
+    let strength = |id: &str| {
+        comparison
+            .groups
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| (g.relation, g.strength))
+            .unwrap()
+    };
+    let disputed = comparison
+        .groups
+        .iter()
+        .filter(|g| g.relation == Relation::Disputed)
+        .count();
+    let mut strengths: Vec<f64> = comparison
+        .groups
+        .iter()
+        .filter(|g| g.relation == Relation::Disputed)
+        .map(|g| g.strength)
+        .collect();
+    strengths.sort_by(|a, b| b.total_cmp(a));
+    assert!(
+        strengths.first() > strengths.last(),
+        "the sample's disputes differ in strength"
+    );
+    // HTML: the rows' group ids in order
+    let html =
+        String::from_utf8(export::export(Format::Html, &comparison, &options).unwrap()).unwrap();
+    let ids: Vec<&str> = html
+        .split("<tr class=\"")
+        .skip(1)
+        .filter_map(|row| row.split("id=\"").nth(1)?.split('"').next())
+        .collect();
+    let shown: Vec<(Relation, f64)> = ids.iter().map(|id| strength(id)).collect();
+    assert_eq!(shown.len(), comparison.groups.len());
+    assert!(
+        shown[..disputed]
+            .iter()
+            .all(|(r, _)| *r == Relation::Disputed)
+    );
+    let first: Vec<f64> = shown[..disputed].iter().map(|(_, s)| *s).collect();
+    assert_eq!(first, strengths, "disputes by strength, strongest first");
+    assert!(html.contains("<h2>Claim map</h2>"));
+    // CSV: its group column follows the same order
+    let csv =
+        String::from_utf8(export::export(Format::Csv, &comparison, &options).unwrap()).unwrap();
+    let mut csv_ids: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .filter(|id| id.starts_with("g-"))
+        .collect();
+    csv_ids.dedup();
+    assert_eq!(csv_ids[..disputed], ids[..disputed]);
+}

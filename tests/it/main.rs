@@ -19,4 +19,6 @@ mod ui_annotations;
 #[cfg(feature = "gui")]
 mod ui_comparison;
 #[cfg(feature = "gui")]
+mod ui_first_hour;
+#[cfg(feature = "gui")]
 mod ui_snapshots;

@@ -253,7 +253,19 @@ fn search_topic_chips_side_and_sort_narrow_and_order_the_rows() {
     h.get_by_label("All topics").click();
     h.run();
 
-    // sort by dispute: the disputed claims first
+    // document order: the claims as they first appear
+    h.get_by_label("Sort by").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "document order")
+        .click();
+    h.run();
+    let in_document_order = h.state().rows().to_vec();
+    assert!(
+        in_document_order.windows(2).all(|w| w[0] < w[1]),
+        "{in_document_order:?}"
+    );
+
+    // sort by dispute (the order the window opens on): the disputed claims first
     h.get_by_label("Sort by").click();
     h.run();
     h.get_by_role_and_label(Role::Button, "dispute").click();
@@ -269,6 +281,10 @@ fn search_topic_chips_side_and_sort_narrow_and_order_the_rows() {
             .iter()
             .all(|&r| groups[r].relation == Relation::Disputed)
     );
+    let mut same = rows.clone();
+    same.sort_unstable();
+    assert_eq!(same, in_document_order, "the same rows, in another order");
+    assert_ne!(rows, in_document_order);
 
     // the side filter keeps the claims a side speaks in
     let top = sides_by_claims(&h);
@@ -337,6 +353,10 @@ fn the_keyboard_moves_between_rows_opens_the_inspector_and_undoes_an_annotation(
     h.run();
     assert!(h.state().inspector_open());
     let id = h.state().loaded().comparison.groups[rows[0]].id.clone();
+    // the strongest dispute's inspector is long: bring the verdicts into view first
+    h.get_by_role_and_label(Role::RadioButton, "agreed")
+        .scroll_to_me();
+    h.run();
     h.get_by_role_and_label(Role::RadioButton, "agreed").click();
     h.run();
     let verdict = |h: &Harness<'static, ParallaxApp>| {

@@ -55,3 +55,23 @@ fn snapshot_at_two_pixels_per_point() {
     h.run();
     h.snapshot("comparison_200_percent");
 }
+
+#[test]
+fn snapshot_of_the_claim_map() {
+    let mut h = window(ThemeChoice::Light, egui::vec2(900.0, 420.0));
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(Command::ToggleSidesPanel, &ctx);
+    h.state_mut().apply(Command::ShowView(View::ClaimMap), &ctx);
+    h.run();
+    h.snapshot("claim_map");
+}
+
+#[test]
+fn snapshot_of_two_articles_side_by_side() {
+    let mut h = window(ThemeChoice::Light, egui::vec2(900.0, 560.0));
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(Command::ToggleSidesPanel, &ctx);
+    h.state_mut().apply(Command::OpenPair(0, 1), &ctx);
+    h.run();
+    h.snapshot("two_articles");
+}
