@@ -1,5 +1,5 @@
-//! The `parallax` command line: the window, or an analysis exported as JSON, HTML, Markdown or
-//! CSV (with the folder's annotations and corrections).
+//! The `parallax` command line: the window, or an analysis exported as JSON, HTML, Markdown,
+//! CSV or a REFI-QDA project (with the folder's annotations and corrections).
 
 // A release build started from the Windows desktop opens no console window beside its own.
 #![cfg_attr(
@@ -128,6 +128,8 @@ enum Format {
     Md,
     /// CSV, one row per statement (UTF-8 with BOM).
     Csv,
+    /// A REFI-QDA project (.qdpx, a ZIP) for MAXQDA, NVivo, ATLAS.ti, QualCoder; needs -o.
+    Qdpx,
 }
 
 impl Format {
@@ -137,6 +139,7 @@ impl Format {
             Format::Html => export::Format::Html,
             Format::Md => export::Format::Markdown,
             Format::Csv => export::Format::Csv,
+            Format::Qdpx => export::Format::Qdpx,
         }
     }
 }
@@ -210,6 +213,9 @@ fn main() -> ExitCode {
             side,
             limits,
         }) => {
+            if format == Format::Qdpx && output.is_none() {
+                return fail("a REFI-QDA project is a ZIP file: give -o FILE.qdpx");
+            }
             let request = Request {
                 dir,
                 format,
@@ -310,7 +316,9 @@ fn window_on(source: Source, document: Option<String>) -> ExitCode {
 /// Loads the folder, its annotations (read only: nothing on disk changes) and corrections,
 /// analyses, attaches the notes and renders the export.
 fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
-    let corpus = corpus::load(&request.dir, &request.options).map_err(|e| e.to_string())?;
+    let corpus = std::sync::Arc::new(
+        corpus::load(&request.dir, &request.options).map_err(|e| e.to_string())?,
+    );
     let place = Place::Folder(request.dir.clone());
     let (mut annotations, warnings) = Store::read_only(&place, &StoreConfig::default());
     for w in warnings {
@@ -345,6 +353,7 @@ fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
             .into_iter()
             .map(|(id, note)| (id.clone(), note.clone()))
             .collect(),
+        corpus: Some(corpus.clone()),
     };
     export::export(request.format.export(), &comparison, &options).map_err(|e| e.to_string())
 }

@@ -118,6 +118,8 @@ impl ParallaxApp {
                 .into_iter()
                 .map(|(id, note)| (id.clone(), note.clone()))
                 .collect(),
+            // the REFI-QDA project holds the documents' texts
+            corpus: Some(self.loaded.corpus.clone()),
         };
         (comparison, options)
     }

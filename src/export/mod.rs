@@ -1,9 +1,10 @@
 //! Exports: a comparison (with its annotations) rendered for a reader or another program.
 //!
 //! Every export is a pure function of the [`Comparison`] and [`Options`]; nothing is
-//! re-derived from the articles. Article text is untrusted: each format escapes it for
-//! itself (HTML entities; Markdown backslash escapes; CSV cells that a spreadsheet would
-//! read as a formula get a leading `'`).
+//! re-derived from the articles (the REFI-QDA project also carries the documents' texts, from
+//! [`Options::corpus`]). Article text is untrusted: each format escapes it for itself (HTML
+//! entities; Markdown backslash escapes; CSV cells that a spreadsheet would read as a formula
+//! get a leading `'`; XML character references, and U+FFFD for what XML cannot hold).
 //!
 //! | format | what | module |
 //! |---|---|---|
@@ -11,6 +12,7 @@
 //! | [`Format::Markdown`] | the same content as readable text, disputes first | [`markdown`] |
 //! | [`Format::Csv`] | one row per statement, UTF-8 with BOM, RFC 4180 | [`csv`] |
 //! | [`Format::Json`] | the comparison schema, annotations inside each group | [`json`] |
+//! | [`Format::Qdpx`] | a REFI-QDA project (ZIP): sources, codes, coded selections, notes, cases | [`qdpx`] |
 //!
 //! ```
 //! use parallax::export::{self, Filter, Format, Options};
@@ -21,6 +23,7 @@
 //!     date: Some("2026-11-23".into()),
 //!     topics: corpus.lexicon().topics,
 //!     orphans: Vec::new(),
+//!     corpus: None,
 //! };
 //! let html = export::export(Format::Html, &comparison, &options).unwrap();
 //! let html = String::from_utf8(html).unwrap();
@@ -34,10 +37,12 @@ pub mod filter;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod qdpx;
 pub mod view;
 
 use std::io;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
@@ -45,6 +50,7 @@ pub use filter::Filter;
 
 use crate::annotations::GroupNote;
 use crate::comparison::Comparison;
+use crate::corpus::Corpus;
 use crate::lexicon::Topic;
 
 /// An export format.
@@ -58,19 +64,28 @@ pub enum Format {
     Csv,
     /// The comparison JSON.
     Json,
+    /// A REFI-QDA project (`.qdpx`) for qualitative data analysis packages.
+    Qdpx,
 }
 
 impl Format {
     /// All formats, in the order a picker shows them.
-    pub const ALL: [Format; 4] = [Format::Html, Format::Markdown, Format::Csv, Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Html,
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+        Format::Qdpx,
+    ];
 
-    /// The file extension (`html`, `md`, `csv`, `json`).
+    /// The file extension (`html`, `md`, `csv`, `json`, `qdpx`).
     pub fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",
             Format::Markdown => "md",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Qdpx => "qdpx",
         }
     }
 
@@ -81,6 +96,7 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::Csv => "CSV (spreadsheet)",
             Format::Json => "JSON (comparison schema)",
+            Format::Qdpx => "REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder)",
         }
     }
 
@@ -91,6 +107,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
+            "qdpx" => Some(Format::Qdpx),
             _ => None,
         }
     }
@@ -109,6 +126,9 @@ pub struct Options {
     /// Notes whose groups are gone (see [`crate::annotations::attach::orphans`]), listed at
     /// the end of HTML and Markdown.
     pub orphans: Vec<(String, GroupNote)>,
+    /// The documents themselves: the REFI-QDA project holds their texts (`None`: that
+    /// export fails; the other formats need none).
+    pub corpus: Option<Arc<Corpus>>,
 }
 
 /// A failed export.
@@ -120,6 +140,9 @@ pub enum ExportError {
     /// Writing CSV failed.
     #[error("cannot write CSV: {0}")]
     Csv(#[from] ::csv::Error),
+    /// Making the REFI-QDA project failed.
+    #[error("cannot write the REFI-QDA project: {0}")]
+    Qdpx(#[from] qdpx::QdpxError),
 }
 
 /// Renders the comparison, narrowed by `options.filter`, in a format.
@@ -134,6 +157,7 @@ pub fn export(
         Format::Html => html::render(&shown, options).into_bytes(),
         Format::Markdown => markdown::render(&shown, options).into_bytes(),
         Format::Csv => csv::render(&shown)?,
+        Format::Qdpx => qdpx::render(&shown, options)?,
     })
 }
 

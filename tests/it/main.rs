@@ -11,6 +11,7 @@ mod formats;
 mod hostile;
 mod props;
 mod props_formats;
+mod qdpx;
 mod reading;
 mod support;
 #[cfg(feature = "gui")]
