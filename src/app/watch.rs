@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 /// How often an opened folder is checked for edits.
 pub const INTERVAL: Duration = Duration::from_secs(2);
 
-/// The file endings the document store reads, and the vocabulary files a folder may hold.
+/// The text file endings the document store reads, and the vocabulary files a folder may
+/// hold (the other formats it reads are `corpus::formats::EXTENSIONS`).
 const WATCHED: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "yaml", "yml",
 ];
@@ -41,7 +42,10 @@ pub fn fingerprint(dir: &Path) -> u64 {
         let watched = path
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
-            .is_some_and(|e| WATCHED.contains(&e.as_str()));
+            .is_some_and(|e| {
+                WATCHED.contains(&e.as_str())
+                    || crate::corpus::formats::EXTENSIONS.contains(&e.as_str())
+            });
         if !watched {
             continue;
         }
@@ -137,7 +141,10 @@ mod tests {
         let with_topics = fingerprint(dir.path());
         assert_ne!(first, with_topics, "the folder's vocabulary counts");
         std::fs::write(dir.path().join("a.txt"), "The ferry runs twice daily.").unwrap();
-        assert_ne!(with_topics, fingerprint(dir.path()), "an edited article");
+        let edited = fingerprint(dir.path());
+        assert_ne!(with_topics, edited, "an edited article");
+        std::fs::write(dir.path().join("release.pdf"), "%PDF-1.4").unwrap();
+        assert_ne!(edited, fingerprint(dir.path()), "a PDF is an article too");
         let gone = dir.path().join("gone");
         assert_ne!(fingerprint(&gone), with_topics);
     }
