@@ -117,20 +117,10 @@ struct Story {
     months: u32,
 }
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The English name of month `index` (0 = January), as chrono spells it.
+fn month_name(index: usize) -> &'static str {
+    chrono::Month::try_from(index as u8 % 12 + 1).map_or("January", |m| m.name())
+}
 
 fn word(rng: &mut Rng) -> String {
     let mut w = String::new();
@@ -238,8 +228,8 @@ fn fill(t: &str, s: &Story, a: usize, b: usize, alt: bool, rng: &mut Rng) -> Str
         .replace("{F}", &s.facility)
         .replace("{M}", &m.to_string())
         .replace("{S}", &sh.to_string())
-        .replace("{D}", &format!("{} {}", MONTHS[mo], s.year + 1))
-        .replace("{MO}", MONTHS[mo])
+        .replace("{D}", &format!("{} {}", month_name(mo), s.year + 1))
+        .replace("{MO}", month_name(mo))
         .replace("{Y}", &s.year.to_string())
         .replace("{N}", &s.months.to_string())
         .replace("{DAY}", &(1 + rng.below(28)).to_string())

@@ -11,21 +11,6 @@
 
 use crate::comparison::{Entity, EntityKind};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// An entity as a reader writes it: its kind's readable value. Names (organisations,
 /// people) keep their own spelling.
 pub fn readable(entity: &Entity) -> String {
@@ -58,8 +43,8 @@ pub fn kind_word(kind: EntityKind) -> &'static str {
 }
 
 fn month(m: &str) -> Option<&'static str> {
-    let n: usize = m.parse().ok()?;
-    MONTHS.get(n.checked_sub(1)?).copied()
+    let n: u8 = m.parse().ok()?;
+    chrono::Month::try_from(n).ok().map(|m| m.name())
 }
 
 fn day(d: &str) -> Option<u32> {

@@ -178,14 +178,7 @@ impl DocState<'_> {
             return None;
         }
         let lower = text.to_lowercase();
-        let has = |phrase: &str| {
-            lower.match_indices(phrase).any(|(i, _)| {
-                let before = lower[..i].chars().next_back();
-                let after = lower[i + phrase.len()..].chars().next();
-                before.is_none_or(|c| !c.is_alphanumeric())
-                    && after.is_none_or(|c| !c.is_alphanumeric())
-            })
-        };
+        let has = |phrase: &str| word_hits(&lower, phrase).next().is_some();
         let rebuts = (self.lex.compare.denial_phrases.iter()).any(|p| has(p))
             || (self.lex.reading.denial_verbs.iter()).any(|v| has(v));
         rebuts.then(|| others.into_iter().next()).flatten()
@@ -205,23 +198,17 @@ impl DocState<'_> {
             return None;
         }
         let body = &self.doc.body;
-        let lower = &self.lower[..pos];
-        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        let mut sentences = Vec::new();
-        let mut from = 0;
         // the first few sentences that speak of such a text: where it is introduced
-        while sentences.len() < 4
-            && let Some(i) = lower[from..].find(noun).map(|i| from + i)
-        {
-            from = i + noun.len();
-            if boundary(lower[..i].chars().next_back()) && boundary(lower[from..].chars().next()) {
+        let sentences: Vec<std::ops::Range<usize>> = word_hits(&self.lower[..pos], noun)
+            .take(4)
+            .map(|i| {
                 let start = body[..i].rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1);
                 let stop = body[i..]
                     .find(['.', '!', '?', '\n'])
                     .map_or(body.len(), |k| i + k);
-                sentences.push(start..stop);
-            }
-        }
+                start..stop
+            })
+            .collect();
         self.in_author.set(true);
         let reported = sentences.iter().find_map(|r| {
             let text = &body[r.clone()];
@@ -360,4 +347,15 @@ impl DocState<'_> {
             .cloned()
             .unwrap_or_else(|| party_class(&self.known.party(party), &[], self.lex))
     }
+}
+
+/// Where a lower-case phrase stands in a lower-case text as whole words (not inside a
+/// longer word: "letter" is not in "letters").
+fn word_hits<'a>(lower: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    lower.match_indices(phrase).filter_map(move |(i, _)| {
+        let whole = boundary(lower[..i].chars().next_back())
+            && boundary(lower[i + phrase.len()..].chars().next());
+        whole.then_some(i)
+    })
 }

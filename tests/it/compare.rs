@@ -72,6 +72,22 @@ fn group_of<'a>(c: &'a Comparison, phrase: &str) -> Vec<&'a Group> {
     c.groups.iter().filter(|g| holds(c, g, phrase)).collect()
 }
 
+/// The group holding a phrase (its first, when several do).
+fn the_group<'a>(c: &'a Comparison, phrase: &str) -> &'a Group {
+    match group_of(c, phrase).into_iter().next() {
+        Some(g) => g,
+        None => panic!("no group holds {phrase:?}"),
+    }
+}
+
+/// The reason of a kind a group gives.
+fn reason<'a>(g: &'a Group, kind: &str) -> &'a parallax::comparison::Reason {
+    match g.reasons.iter().find(|r| r.kind == kind) {
+        Some(r) => r,
+        None => panic!("no {kind} reason: {g:?}"),
+    }
+}
+
 fn kinds(g: &Group) -> BTreeSet<&str> {
     g.reasons.iter().map(|r| r.kind.as_str()).collect()
 }
@@ -236,18 +252,11 @@ fn lone_statement_with_its_denial_is_disputed() {
         "a.txt",
         "---\ntitle: Ferry\npublisher: Riverton Council\n---\nRiverton Ferry Company says it is losing money on the route - a claim Riverton Council disputes.\n",
     )]);
-    let g = group_of(&c, "losing money")
-        .into_iter()
-        .next()
-        .expect("grouped");
+    let g = the_group(&c, "losing money");
     assert_eq!(g.relation, Relation::Disputed, "{g:?}");
     assert!(kinds(g).contains("denial"), "{g:?}");
     // the reason names the sides as a reader knows them, not by their ids
-    let denial = g
-        .reasons
-        .iter()
-        .find(|r| r.kind == "denial")
-        .expect("denial");
+    let denial = reason(g, "denial");
     assert!(
         denial
             .detail
@@ -284,17 +293,10 @@ fn competing_credit_is_flagged() {
         "By signing this contract, Northshire Council has ensured that the Eastvale library is now financially secure.",
         "By signing this contract, Eastvale Trust has helped ensure that the Eastvale library is financially secure.",
     );
-    let g = group_of(&c, "has ensured")
-        .into_iter()
-        .next()
-        .expect("grouped");
+    let g = the_group(&c, "has ensured");
     assert!(holds(&c, g, "helped ensure"), "{g:?}");
     assert_eq!(g.relation, Relation::Disputed);
-    let r = g
-        .reasons
-        .iter()
-        .find(|r| r.kind == "competing-credit")
-        .expect("credit");
+    let r = reason(g, "competing-credit");
     assert!(
         r.detail.contains("Northshire Council has ensured"),
         "{}",
@@ -309,10 +311,7 @@ fn a_speakers_own_we_takes_the_credit_for_their_party() {
         "\"With this contract we are making sure the Eastvale library has a secure future,\" said council leader Ann Holm.",
         "\"What we are doing is making sure the Eastvale library has a secure future,\" said trust chair Bo Lind.",
     );
-    let g = group_of(&c, "With this contract")
-        .into_iter()
-        .next()
-        .expect("grouped");
+    let g = the_group(&c, "With this contract");
     assert!(holds(&c, g, "What we are doing"), "{g:?}");
     assert_eq!(g.relation, Relation::Disputed, "{g:?}");
     assert!(kinds(g).contains("competing-credit"), "{g:?}");
@@ -324,16 +323,9 @@ fn a_statement_that_rejects_another_partys_words_is_disputed() {
         "a.txt",
         "---\ntitle: Ferry\npublisher: Riverton Gazette\n---\nRiverton Council dismissed the Riverton Ferry Company's claims as \"nonsense\".\n",
     )]);
-    let g = group_of(&c, "dismissed")
-        .into_iter()
-        .next()
-        .expect("grouped");
+    let g = the_group(&c, "dismissed");
     assert_eq!(g.relation, Relation::Disputed, "{g:?}");
-    let denial = g
-        .reasons
-        .iter()
-        .find(|r| r.kind == "denial")
-        .expect("denial");
+    let denial = reason(g, "denial");
     assert!(
         denial
             .detail
@@ -355,16 +347,9 @@ fn a_rebuttal_that_names_one_other_party_is_disputed() {
             "---\ntitle: Ferry\npublisher: Riverton Gazette\n---\nRiverton Council leader Ann Holm said: \"It is disappointing that Riverton Ferry Company keeps making false and misleading statements about the timetable.\"\n\nThe ferry runs twice an hour.\n",
         ),
     ]);
-    let g = group_of(&c, "false and misleading")
-        .into_iter()
-        .next()
-        .expect("grouped");
+    let g = the_group(&c, "false and misleading");
     assert_eq!(g.relation, Relation::Disputed, "{g:?}");
-    let denial = g
-        .reasons
-        .iter()
-        .find(|r| r.kind == "denial")
-        .unwrap_or_else(|| panic!("{g:?}"));
+    let denial = reason(g, "denial");
     assert!(
         denial
             .detail
@@ -377,10 +362,7 @@ fn a_rebuttal_that_names_one_other_party_is_disputed() {
         "b.txt",
         "---\ntitle: Ferry\npublisher: Riverton Gazette\n---\nRiverton Ferry Company has published a timetable that critics call misleading.\n",
     )]);
-    let g = group_of(&c, "timetable")
-        .into_iter()
-        .next()
-        .expect("grouped");
+    let g = the_group(&c, "timetable");
     assert_ne!(g.relation, Relation::Disputed, "{g:?}");
 }
 
@@ -390,12 +372,8 @@ fn conflicting_figures_and_dates_are_flagged_with_their_values() {
         "Visitor numbers at the Eastvale library fell by 31% after the opening hours were cut.",
         "Visitor numbers at the Eastvale library fell by 60% after the opening hours were cut.",
     );
-    let g = group_of(&c, "31%").into_iter().next().expect("grouped");
-    let r = g
-        .reasons
-        .iter()
-        .find(|r| r.kind == "conflicting-figure")
-        .expect("figure");
+    let g = the_group(&c, "31%");
+    let r = reason(g, "conflicting-figure");
     assert_eq!(r.detail, "conflicting figure: 31% vs 60%");
 
     let c = pair(
@@ -411,10 +389,7 @@ fn the_same_value_written_two_ways_is_not_a_conflict() {
         "The Eastvale library refurbishment will cost £10.5m and begin in October 2018.",
         "The Eastvale library refurbishment will cost £10.5 million and begin in 10/2018.",
     );
-    let g = group_of(&c, "refurbishment")
-        .into_iter()
-        .next()
-        .expect("grouped");
+    let g = the_group(&c, "refurbishment");
     assert_eq!(g.statements.len(), 2, "{g:?}");
     assert!(g.reasons.is_empty(), "{:?}", g.reasons);
     assert_ne!(g.relation, Relation::Disputed);
@@ -458,16 +433,9 @@ fn reused_quotes_name_both_speakers() {
         "Director Jane Holt said: \"Having weighed every option in detail, we believe this partnership gives readers the best library service.\"",
         "Chief Executive Omar Reed said: \"Having weighed every option in detail, we believe this partnership gives readers the best library service.\"",
     );
-    let g = group_of(&c, "weighed every option")
-        .into_iter()
-        .next()
-        .expect("grouped");
+    let g = the_group(&c, "weighed every option");
     assert_eq!(g.statements.len(), 2, "{g:?}");
-    let r = g
-        .reasons
-        .iter()
-        .find(|r| r.kind == "reused-quote")
-        .expect("reused quote");
+    let r = reason(g, "reused-quote");
     assert!(
         r.detail.contains("Jane Holt") && r.detail.contains("Omar Reed"),
         "{}",
@@ -526,21 +494,14 @@ fn two_sides_timing_the_same_event_differently_conflict_even_in_other_words() {
         "The ferry contract was due to end in March, but the operator asked the minister for more time to hand over the vessels.",
         "It is now two years since the council gave notice to end the ferry contract, and the new operator is ready.",
     );
-    let g = group_of(&c, "ferry contract was due")
-        .into_iter()
-        .next()
-        .expect("grouped");
+    let g = the_group(&c, "ferry contract was due");
     assert!(
         holds(&c, g, "two years since the council gave notice"),
         "the two timings of the contract's end are not grouped: {:?}",
         c.groups
     );
     assert_eq!(g.relation, Relation::Disputed);
-    let r = g
-        .reasons
-        .iter()
-        .find(|r| r.kind == "conflicting-date")
-        .expect("a conflicting-date reason");
+    let r = reason(g, "conflicting-date");
     assert!(
         r.detail.contains("March") && r.detail.contains("two years"),
         "{}",

@@ -1,17 +1,9 @@
 //! Every metadata format and encoding the store reads, and a folder of broken files.
 
 use parallax::comparison::SourceFormat;
-use parallax::corpus::{self, Corpus, Document, LoadError, LoadOptions};
+use parallax::corpus::{self, Document, LoadError, LoadOptions};
 
-use crate::support::folder;
-
-fn doc<'a>(corpus: &'a Corpus, path: &str) -> &'a Document {
-    corpus
-        .documents
-        .iter()
-        .find(|d| d.path == path)
-        .unwrap_or_else(|| panic!("{path} not loaded; warnings: {:?}", corpus.warnings))
-}
+use crate::support::{doc, folder};
 
 fn utf16le(s: &str) -> Vec<u8> {
     let mut v = vec![0xFF, 0xFE];

@@ -11,9 +11,9 @@ use parallax::comparison::{SourceFormat, StatementKind};
 use parallax::contain::test_hook::{self, Stage};
 use parallax::corpus::formats::make::{self, PdfLayout, Release};
 use parallax::corpus::formats::pdf::NO_TEXT_LAYER;
-use parallax::corpus::{self, Corpus, Document, LoadOptions};
+use parallax::corpus::{self, Corpus, LoadOptions};
 
-use crate::support::folder;
+use crate::support::{doc, folder};
 
 /// A release written for these tests (a made-up harbour and its ferry).
 pub fn release() -> Release {
@@ -44,14 +44,6 @@ fn small_pages() -> PdfLayout {
         chars_per_line: 70,
         lines_per_page: 9,
     }
-}
-
-fn doc<'a>(corpus: &'a Corpus, path: &str) -> &'a Document {
-    corpus
-        .documents
-        .iter()
-        .find(|d| d.path == path)
-        .unwrap_or_else(|| panic!("{path} not loaded; warnings: {:#?}", corpus.warnings))
 }
 
 fn squash(text: &str) -> String {

@@ -7,22 +7,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use parallax::contain::test_hook::{self, Stage};
-use parallax::corpus::{self, Corpus, Document, LoadOptions};
+use parallax::corpus::{self, Corpus, LoadOptions};
 use parallax::{Settings, analyze};
 
-use crate::support::folder;
+use crate::support::{doc, folder};
 
 /// The committed hostile folder.
 pub fn hostile_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile")
-}
-
-fn doc<'a>(corpus: &'a Corpus, path: &str) -> &'a Document {
-    corpus
-        .documents
-        .iter()
-        .find(|d| d.path == path)
-        .unwrap_or_else(|| panic!("{path} not loaded; warnings: {:#?}", corpus.warnings))
 }
 
 /// Asserts that exactly one warning names `path` as skipped, and that it gives `why`.

@@ -27,3 +27,13 @@ pub fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// The document loaded from `path` (relative to the folder), or a panic naming the
+/// corpus's warnings.
+pub fn doc<'a>(corpus: &'a parallax::corpus::Corpus, path: &str) -> &'a parallax::corpus::Document {
+    corpus
+        .documents
+        .iter()
+        .find(|d| d.path == path)
+        .unwrap_or_else(|| panic!("{path} not loaded; warnings: {:#?}", corpus.warnings))
+}
