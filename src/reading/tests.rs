@@ -359,3 +359,16 @@ fn a_person_named_inside_the_quote_is_not_its_speaker_and_a_rebuttal_answers_the
     assert_eq!(s.speaker.as_deref(), Some("Sam Kerr"), "{s:?}");
     assert_eq!(s.answers.as_deref(), Some("lakeside-rowing-club"), "{s:?}");
 }
+
+#[test]
+fn questioning_whether_another_party_said_it_answers_that_party() {
+    let st = read(
+        "The Island Council says the Northgate Ferry Company has threatened to end the \
+             winter sailings.\n\n\
+             The Northgate Ferry Company questioned whether the Island Council had ever \
+             been told so, or whether that was a conclusion drawn by others.",
+    );
+    let s = find(&st, "questioned whether");
+    assert_eq!(s.claimant.as_deref(), Some("northgate-ferry-company"), "{s:?}");
+    assert_eq!(s.answers.as_deref(), Some("island-council"), "{s:?}");
+}
