@@ -94,6 +94,40 @@ pub fn longest_shared_run(a: &str, b: &str) -> (usize, String) {
     (best.1, text)
 }
 
+/// The words of a text as [`longest_shared_run`] compares them (case-insensitive,
+/// punctuation ignored), each hashed: diffing integers instead of strings, made once per
+/// statement instead of once per pair.
+pub fn word_keys(text: &str) -> Vec<u64> {
+    words(text)
+        .iter()
+        .map(|w| xxhash_rust::xxh3::xxh3_64(w.to_lowercase().as_bytes()))
+        .collect()
+}
+
+/// [`longest_shared_run`] on [`word_keys`]: `(start in a, length)` of the longest run of
+/// equal words the diff of the two finds.
+pub fn longest_shared_keys(a: &[u64], b: &[u64]) -> (usize, usize) {
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, a, b);
+    let mut best = (0usize, 0usize);
+    for op in &ops {
+        if let similar::DiffOp::Equal { old_index, len, .. } = *op
+            && len > best.1
+        {
+            best = (old_index, len);
+        }
+    }
+    best
+}
+
+/// The words `start..start + len` of a text (as [`word_keys`] counts them), joined by
+/// spaces, as written.
+pub fn run_text(text: &str, start: usize, len: usize) -> String {
+    let ws = words(text);
+    ws.get(start..start + len)
+        .map(|r| r.join(" "))
+        .unwrap_or_default()
+}
+
 /// The words of a text: alphanumeric runs, apostrophes folded.
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -138,5 +172,18 @@ mod tests {
         );
         assert_eq!(n, 5);
         assert_eq!(run, "looking closely at rival bids");
+    }
+
+    #[test]
+    fn shared_runs_of_hashed_words_match_the_text_diff() {
+        let (a, b) = (
+            "Having weighed it, looking closely at rival bids, we chose Acme.",
+            "We weighed options, Looking closely at rival bids and chose Acme.",
+        );
+        let (start, len) = longest_shared_keys(&word_keys(a), &word_keys(b));
+        assert_eq!(len, 5);
+        assert_eq!(run_text(a, start, len), "looking closely at rival bids");
+        assert_eq!((len, run_text(a, start, len)), longest_shared_run(a, b));
+        assert_eq!(longest_shared_keys(&word_keys("Ferries sail."), &[]).1, 0);
     }
 }

@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use super::diff::longest_shared_run;
+use super::diff::{longest_shared_keys, run_text};
 use super::features::Features;
 use crate::comparison::{EntityKind, Reason, Statement, StatementKind};
 
@@ -238,8 +238,9 @@ fn pair(a: Member, b: Member, cos: f32, add: &mut dyn FnMut(u8, String, bool)) {
         && let (Some(pa), Some(pb)) = (&sa.speaker, &sb.speaker)
         && pa != pb
     {
-        let (n, run) = longest_shared_run(&sa.text, &sb.text);
+        let (start, n) = longest_shared_keys(&fa.quote_words, &fb.quote_words);
         if n >= QUOTE_RUN {
+            let run = run_text(&sa.text, start, n);
             add(
                 REUSED_QUOTE,
                 format!("the same words quoted from {pa} and from {pb}: “{run}”"),

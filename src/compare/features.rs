@@ -147,6 +147,9 @@ pub struct Features {
     pub events: Vec<String>,
     /// The same events as written, lower case ("end … alliance"), in the order of `events`.
     pub event_words: Vec<String>,
+    /// For a quotation, its words as [`super::diff::word_keys`] hashes them, for finding the
+    /// words two speakers share; empty for other statements.
+    pub quote_words: Vec<u64>,
 }
 
 impl Features {
@@ -366,6 +369,11 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
         actors,
         events,
         event_words,
+        quote_words: if st.kind == crate::comparison::StatementKind::Quote {
+            super::diff::word_keys(text)
+        } else {
+            Vec::new()
+        },
     }
 }
 

@@ -36,12 +36,15 @@ pub struct Tok<'a> {
     pub after: Option<char>,
     /// Inside round brackets.
     pub paren: bool,
+    /// The word in lower case: borrowed from the text when it has no capital letter, so
+    /// that most words cost no allocation.
+    pub lower: std::borrow::Cow<'a, str>,
 }
 
 impl Tok<'_> {
-    /// The word in lower case.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The word in lower case (made once, when the text is tokenized).
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 }
 
@@ -105,6 +108,14 @@ pub fn tokens(text: &str) -> Vec<Tok<'_>> {
                 .contains([',', '.', ':', ';', '"', '”', ')', ']', '?', '!', '–', '—']),
             after,
             paren: inside || opens,
+            lower: if word
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                std::borrow::Cow::Borrowed(word)
+            } else {
+                std::borrow::Cow::Owned(word.to_lowercase())
+            },
         });
     }
     out
@@ -345,7 +356,7 @@ fn is_org_word(t: &Tok, lex: &Lexicon) -> bool {
 
 fn is_role_word(t: &Tok, lex: &Lexicon) -> bool {
     let l = t.lower();
-    lex.reading.role_words.contains(&l) || lex.reading.titles.contains(&l)
+    lex.reading.role_words.contains(l) || lex.reading.titles.contains(l)
 }
 
 fn is_name_word(t: &Tok, lex: &Lexicon) -> bool {
@@ -353,10 +364,10 @@ fn is_name_word(t: &Tok, lex: &Lexicon) -> bool {
     t.cap
         && t.text.chars().any(char::is_lowercase)
         && !lex.is_organisation_word(t.text)
-        && !lex.reading.role_words.contains(&l)
-        && !lex.reading.titles.contains(&l)
-        && !lex.reading.function_words.contains(&l)
-        && !lex.reading.affiliations.contains(&l)
+        && !lex.reading.role_words.contains(l)
+        && !lex.reading.titles.contains(l)
+        && !lex.reading.function_words.contains(l)
+        && !lex.reading.affiliations.contains(l)
 }
 
 /// The longest run of capitalised words read as one: no name is longer, and the work on a
@@ -510,7 +521,7 @@ fn join(toks: &[Tok], range: std::ops::Range<usize>) -> String {
 fn organisation_name(toks: &[Tok], range: std::ops::Range<usize>, lex: &Lexicon) -> (String, bool) {
     let owned: Vec<String> = range
         .clone()
-        .filter(|&k| !lex.reading.affiliations.contains(&toks[k].lower()))
+        .filter(|&k| !lex.reading.affiliations.contains(toks[k].lower()))
         .map(|k| {
             if toks[k].possessive && k + 1 < range.end {
                 format!("{}'s", toks[k].text)
@@ -587,7 +598,7 @@ pub fn role_party(role: &str, lex: &Lexicon, known: &Known) -> Option<String> {
     let words = tokens(&stripped);
     let all_names = !words.is_empty()
         && words.iter().all(|t| {
-            t.cap && !is_role_word(t, lex) && !lex.reading.affiliations.contains(&t.lower())
+            t.cap && !is_role_word(t, lex) && !lex.reading.affiliations.contains(t.lower())
         });
     if stripped != role.trim() && all_names {
         return Some(known.party(&stripped));
@@ -603,8 +614,8 @@ pub fn mentions(text: &str, lex: &Lexicon, known: &Known) -> Vec<Mention> {
         let mut start = run.start;
         // drop sentence openers ("Under", "The") unless they lead a possessive ("Her Majesty's")
         while start < run.end
-            && (lex.reading.function_words.contains(&toks[start].lower())
-                || lex.reading.calendar_words.contains(&toks[start].lower()))
+            && (lex.reading.function_words.contains(toks[start].lower())
+                || lex.reading.calendar_words.contains(toks[start].lower()))
             && !toks.get(start + 1).is_some_and(|t| t.possessive)
         {
             start += 1;
@@ -670,7 +681,7 @@ fn piece_mentions(
         if let Some(p) = possessive
             && p + 1 < end
             && (begin..=p)
-                .all(|k| toks[k].cap && !lex.reading.function_words.contains(&toks[k].lower()))
+                .all(|k| toks[k].cap && !lex.reading.function_words.contains(toks[k].lower()))
         {
             let owner = join(toks, begin..p + 1).replace("'s", "");
             party_hint = Some(known.party(&owner));
@@ -695,8 +706,8 @@ fn piece_mentions(
                 is_org_word(&toks[k], lex)
                     || is_role_word(&toks[k], lex)
                     || CONNECTORS.contains(&toks[k].text)
-                    || lex.reading.function_words.contains(&toks[k].lower())
-                    || lex.reading.affiliations.contains(&toks[k].lower())
+                    || lex.reading.function_words.contains(toks[k].lower())
+                    || lex.reading.affiliations.contains(toks[k].lower())
             });
         if generic && party_hint.is_none() {
             // "the Council", "Police and Crime Commissioner": an office, not a named party
@@ -860,7 +871,7 @@ fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<M
         // leading titles stay out of the name ("Councillor Jo Bloggs, chair of …,")
         let titles = run
             .clone()
-            .take_while(|&k| lex.reading.titles.contains(&toks[k].lower()))
+            .take_while(|&k| lex.reading.titles.contains(toks[k].lower()))
             .count();
         let run = run.start + titles..run.end;
         let n = run.len();
@@ -889,7 +900,7 @@ fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<M
         let relative = toks.get(run.end).is_some_and(|t| t.lower() == "who")
             && toks
                 .get(run.end + 1)
-                .is_some_and(|t| matches!(t.lower().as_str(), "was" | "is" | "had" | "has"));
+                .is_some_and(|t| matches!(t.lower(), "was" | "is" | "had" | "has"));
         // the role runs to the next comma (or to a speech verb)
         let role_toks: Vec<usize> = if relative {
             (run.end..toks.len())
@@ -940,7 +951,7 @@ fn person_role_pairs(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<M
 fn role_then_name(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<Mention>) {
     for k in 0..toks.len() {
         let t = &toks[k];
-        if t.cap || !lex.reading.role_words.contains(&t.lower()) || t.break_after {
+        if t.cap || !lex.reading.role_words.contains(t.lower()) || t.break_after {
             continue;
         }
         let mut end = k + 1;
@@ -973,8 +984,8 @@ fn role_then_name(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<Ment
                 .iter()
                 .any(|o| o.split_whitespace().any(|w| w == lower));
             let joins = p.cap
-                || lex.reading.role_words.contains(&lower)
-                || lex.reading.party_nouns.contains_key(&lower)
+                || lex.reading.role_words.contains(lower)
+                || lex.reading.party_nouns.contains_key(lower)
                 || office_word
                 || CONNECTORS.contains(&p.text);
             if !joins || p.break_after || toks[begin].break_before {
@@ -986,7 +997,7 @@ fn role_then_name(toks: &[Tok], lex: &Lexicon, known: &Known, out: &mut Vec<Ment
             begin += 1;
         }
         // "former chief executive Jo Roe": a past marker joins the role
-        if begin > 0 && lex.reading.past_markers.contains(&toks[begin - 1].lower()) {
+        if begin > 0 && lex.reading.past_markers.contains(toks[begin - 1].lower()) {
             begin -= 1;
         }
         let role = join(toks, begin..k + 1);

@@ -95,11 +95,11 @@ fn name_phrase(toks: &[Tok], range: std::ops::Range<usize>, lex: &Lexicon) -> Op
     for t in &toks[range.clone()] {
         let l = t.lower();
         if !t.cap
-            || r.function_words.contains(&l)
-            || r.titles.contains(&l)
-            || r.role_words.contains(&l)
-            || r.affiliations.contains(&l)
-            || r.calendar_words.contains(&l)
+            || r.function_words.contains(l)
+            || r.titles.contains(l)
+            || r.role_words.contains(l)
+            || r.affiliations.contains(l)
+            || r.calendar_words.contains(l)
         {
             return None;
         }
@@ -122,7 +122,7 @@ fn phrase_before(toks: &[Tok], end: usize, lex: &Lexicon) -> std::ops::Range<usi
         if !t.cap
             || (t.break_after && start != end)
             || (t.possessive && start != end)
-            || lex.reading.function_words.contains(&t.lower())
+            || lex.reading.function_words.contains(t.lower())
         {
             break;
         }
@@ -136,14 +136,14 @@ pub fn organisations(text: &str, lex: &Lexicon) -> Vec<Found> {
     let mut out = acronyms(text);
     let toks = tokens(text);
     let cues = &lex.reading.organisation_cues;
-    let is_cue = |t: &Tok| cues.contains(&t.lower()) || lex.reading.role_words.contains(&t.lower());
+    let is_cue = |t: &Tok| cues.contains(t.lower()) || lex.reading.role_words.contains(t.lower());
     for k in 0..toks.len() {
         let t = &toks[k];
         // "a Zeta Mobile spokesperson", "an Acme source"
-        if !t.cap && cues.contains(&t.lower()) && k > 0 {
+        if !t.cap && cues.contains(t.lower()) && k > 0 {
             let range = phrase_before(&toks, k, lex);
-            let article = range.start > 0
-                && matches!(toks[range.start - 1].lower().as_str(), "a" | "an" | "the");
+            let article =
+                range.start > 0 && matches!(toks[range.start - 1].lower(), "a" | "an" | "the");
             if article
                 && !toks[range.end - 1].possessive
                 && !toks[range.end - 1].break_after
@@ -161,14 +161,14 @@ pub fn organisations(text: &str, lex: &Lexicon) -> Vec<Found> {
         }
         // "Zeta Mobile chief executive Jo Bloggs": a name, a lower-case role, a person
         let role_then_person = !t.cap
-            && lex.reading.role_words.contains(&t.lower())
+            && lex.reading.role_words.contains(t.lower())
             && k > 0
             && toks[k - 1].cap
             && !toks[k - 1].possessive
             && !toks[k - 1].break_after;
         if role_then_person {
             let mut after = k + 1;
-            while after < toks.len() && lex.reading.role_words.contains(&toks[after].lower()) {
+            while after < toks.len() && lex.reading.role_words.contains(toks[after].lower()) {
                 after += 1;
             }
             let person_follows = toks.get(after).is_some_and(|n| n.cap)
@@ -179,7 +179,7 @@ pub fn organisations(text: &str, lex: &Lexicon) -> Vec<Found> {
             }
         }
         // "a spokesperson for Acme", "on behalf of Zeta Mobile"
-        let for_of = (t.text == "for" && k > 0 && cues.contains(&toks[k - 1].lower()))
+        let for_of = (t.text == "for" && k > 0 && cues.contains(toks[k - 1].lower()))
             || (t.text == "of" && k > 1 && toks[k - 1].text == "behalf");
         if for_of {
             let mut end = k + 1;

@@ -73,7 +73,19 @@ pub fn read_document(
     known: &Known,
     index: &TopicIndex,
 ) -> Vec<Statement> {
-    let paragraphs = doc.paragraphs();
+    read_laid_out(doc, &segment::Layout::of(doc, lex), lex, known, index)
+}
+
+/// [`read_document`] with the document's [`segment::Layout`] already found.
+pub(super) fn read_laid_out(
+    doc: &Document,
+    layout: &segment::Layout,
+    lex: &Lexicon,
+    known: &Known,
+    index: &TopicIndex,
+) -> Vec<Statement> {
+    let paragraphs: Vec<crate::corpus::Paragraph> =
+        layout.paragraphs.iter().map(|(p, _)| p.clone()).collect();
     let segs = quotes::find(&doc.body, &paragraphs, lex);
     let mut st = DocState {
         doc,
@@ -90,11 +102,8 @@ pub fn read_document(
         in_author: std::cell::Cell::new(false),
         out: Vec::new(),
     };
-    for p in &paragraphs {
+    for p in layout.prose() {
         let text = &doc.body[p.span.clone()];
-        if segment::furniture(text, lex).is_some() {
-            continue;
-        }
         for mut m in actors::mentions(text, lex, known) {
             m.start += p.span.start;
             m.end += p.span.start;
@@ -107,9 +116,9 @@ pub fn read_document(
         st.local.add_person(name, party.as_deref());
     }
     let speakers = chain_speakers(&st, &segs, &paragraphs);
-    for p in &paragraphs {
+    for (p, furniture) in &layout.paragraphs {
         let span = p.span.clone();
-        if let Some(kind) = segment::furniture(&doc.body[span.clone()], lex) {
+        if let Some(kind) = *furniture {
             st.push(span, p.index, Attribution::of(kind), None);
             continue;
         }

@@ -5,7 +5,10 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use super::actors::{self, Known, Mention, MentionKind};
-use super::{discover, segment};
+use rayon::prelude::*;
+
+use super::discover;
+use super::segment::Layout;
 use crate::corpus::Corpus;
 use crate::lexicon::Lexicon;
 use crate::sides::side_id;
@@ -16,15 +19,30 @@ use crate::sides::side_id;
 /// ([`discover`]); one that turns out to be a person's name ("Doe's deputy") is dropped and
 /// the pass runs again without it.
 pub fn learn(corpus: &Corpus, lex: &Lexicon) -> Known {
-    let mut found: Vec<discover::Found> = Vec::new();
-    for doc in &corpus.documents {
-        for p in doc.paragraphs() {
-            let text = &doc.body[p.span.clone()];
-            if segment::furniture(text, lex).is_none() {
-                found.extend(discover::organisations(text, lex));
-            }
-        }
-    }
+    let layouts: Vec<Layout> = corpus
+        .documents
+        .par_iter()
+        .map(|d| Layout::of(d, lex))
+        .collect();
+    learn_laid_out(corpus, &layouts, lex)
+}
+
+/// [`learn`] with each document's [`Layout`] (in document order) already found.
+pub(super) fn learn_laid_out(corpus: &Corpus, layouts: &[Layout], lex: &Lexicon) -> Known {
+    // discovery reads each paragraph alone: in parallel, gathered in document order
+    let found: Vec<discover::Found> = (corpus.documents.par_iter().zip(layouts))
+        .map(|(doc, layout)| {
+            (layout.prose())
+                .flat_map(|p| discover::organisations(&doc.body[p.span.clone()], lex))
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
+    let learn_with = |corpus: &Corpus, lex: &Lexicon, found: &[discover::Found]| {
+        learn_with(corpus, layouts, lex, found)
+    };
     let known = learn_with(corpus, lex, &found);
     let clash = |f: &discover::Found| match f {
         discover::Found::Organisation(name) => {
@@ -110,7 +128,12 @@ fn settle_classes(known: &mut Known, lex: &Lexicon) {
 }
 
 /// The first pass with the organisations discovery found.
-fn learn_with(corpus: &Corpus, lex: &Lexicon, found: &[discover::Found]) -> Known {
+fn learn_with(
+    corpus: &Corpus,
+    layouts: &[Layout],
+    lex: &Lexicon,
+    found: &[discover::Found],
+) -> Known {
     let mut known = Known::default();
     for f in found {
         match f {
@@ -150,12 +173,9 @@ fn learn_with(corpus: &Corpus, lex: &Lexicon, found: &[discover::Found]) -> Know
     // a second look, with the parties the first learned, at the paragraphs that need it:
     // "A and B Police" may be two parties
     let mut revisit: Vec<(usize, Range<usize>, Vec<String>)> = Vec::new();
-    for (d, doc) in corpus.documents.iter().enumerate() {
-        for p in doc.paragraphs() {
+    for (d, (doc, layout)) in corpus.documents.iter().zip(layouts).enumerate() {
+        for p in layout.prose() {
             let text = &doc.body[p.span.clone()];
-            if segment::furniture(text, lex).is_some() {
-                continue;
-            }
             let ms = actors::mentions(text, lex, &known);
             let joined: Vec<String> = ms
                 .iter()

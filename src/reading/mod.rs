@@ -86,7 +86,26 @@ pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
             learn(corpus, lex)
         })
     };
-    let known = match learn_contained(corpus) {
+    // each document's paragraphs and furniture, found once for both passes (None when a
+    // document's layout failed: each pass then finds its own, contained as before)
+    let layouts: Option<Vec<segment::Layout>> = {
+        use rayon::prelude::*;
+        catch(|| {
+            (corpus.documents.par_iter())
+                .map(|d| segment::Layout::of(d, lex))
+                .collect::<Vec<_>>()
+        })
+        .ok()
+    };
+    let first = match &layouts {
+        Some(layouts) => catch(|| {
+            let bodies = corpus.documents.iter().map(|d| &d.body);
+            test_hook::check(test_hook::Stage::Learning, bodies);
+            learn::learn_laid_out(corpus, layouts, lex)
+        }),
+        None => learn_contained(corpus),
+    };
+    let known = match first {
         Ok(known) => known,
         Err(first) => {
             for (i, doc) in corpus.documents.iter().enumerate() {
@@ -134,7 +153,10 @@ pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
                 }
                 catch(|| {
                     test_hook::check(test_hook::Stage::Reading, [&doc.body]);
-                    read_document(doc, lex, &known, &index)
+                    match layouts.as_ref().and_then(|l| l.get(i)) {
+                        Some(layout) => document::read_laid_out(doc, layout, lex, &known, &index),
+                        None => read_document(doc, lex, &known, &index),
+                    }
                 })
             })
             .collect()

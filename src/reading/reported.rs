@@ -90,11 +90,11 @@ pub fn report(
         && first.lower() == "in"
         && noun.after == Some(',')
         && matches!(
-            noun.lower().as_str(),
+            noun.lower(),
             "words" | "view" | "opinion" | "judgment" | "judgement" | "estimate" | "account"
         )
     {
-        match owner.lower().as_str() {
+        match owner.lower() {
             "his" | "her" => {
                 if let Some(m) = before.iter().rfind(|m| m.kind == MentionKind::Person) {
                     return Some(Report {
@@ -175,7 +175,7 @@ pub fn report(
             }
             continue;
         }
-        if !r.claim_verbs.contains(&lower) {
+        if !r.claim_verbs.contains(lower) {
             continue;
         }
         // a quote introduction ("said:") is the quotations' business
@@ -199,8 +199,8 @@ pub fn report(
             .iter()
             .rev()
             .take(3)
-            .any(|t| r.claim_nouns.contains(&t.lower()) || t.text == "which");
-        let is_counter = noun_before && (r.denial_verbs.contains(&lower) || main.is_some());
+            .any(|t| r.claim_nouns.contains(t.lower()) || t.text == "which");
+        let is_counter = noun_before && (r.denial_verbs.contains(lower) || main.is_some());
         let anchor = toks[subject_start].start;
         let resolved: (Option<String>, Option<String>) = match subject {
             Subject::Named(m) => (m.party.clone(), person_name(&m)),
@@ -264,7 +264,7 @@ pub fn report(
                 counter = Some(resolved.0);
             }
         } else if main.is_none() {
-            if r.stances.get(&lower).is_some_and(|s| s == "denies") {
+            if r.stances.get(lower).is_some_and(|s| s == "denies") {
                 answers = answered(&toks, i, mentions, lex, phrase)
                     .filter(|a| resolved.0.as_ref() != Some(a));
             }
@@ -313,7 +313,7 @@ fn answered(
         toks[k].possessive
             && toks
                 .get(k + 1)
-                .is_some_and(|n| lex.reading.claim_nouns.contains(&n.lower()))
+                .is_some_and(|n| lex.reading.claim_nouns.contains(n.lower()))
     })?;
     let owner = &toks[k];
     if let Some(m) = mentions
@@ -411,10 +411,10 @@ fn subject_of(
                 continue;
             }
         }
-        if BETWEEN.contains(&t.lower().as_str()) {
+        if BETWEEN.contains(&t.lower()) {
             continue;
         }
-        if PASSIVE.contains(&t.lower().as_str()) {
+        if PASSIVE.contains(&t.lower()) {
             return None;
         }
         break;
@@ -431,7 +431,7 @@ fn subject_of(
     // "a Zeta Mobile spokesperson said", "an Acme source claimed"
     if j > 0
         && !t.cap
-        && is_party_head(&lower, lex)
+        && is_party_head(lower, lex)
         && let Some(m) = mentions.iter().find(|m| {
             m.kind != MentionKind::Person && m.end >= toks[j - 1].start && m.end <= toks[j - 1].end
         })
@@ -439,10 +439,10 @@ fn subject_of(
         let start = toks.iter().position(|x| x.start >= m.start).unwrap_or(j);
         return Some((Subject::Named(m.clone()), start));
     }
-    if lex.reading.party_pronouns.contains(&lower) {
+    if lex.reading.party_pronouns.contains(lower) {
         return Some((Subject::PartyAnaphor, j));
     }
-    if lex.reading.person_pronouns.contains(&lower) {
+    if lex.reading.person_pronouns.contains(lower) {
         return Some((Subject::PersonAnaphor, j));
     }
     if let Some((words, start)) = phrase_ending(toks, j, lex) {
@@ -464,7 +464,7 @@ fn relative_subject(
 ) -> Option<(Subject, usize)> {
     let k = (j.saturating_sub(10)..j)
         .rev()
-        .find(|&k| matches!(toks[k].lower().as_str(), "that" | "who" | "which"))?;
+        .find(|&k| matches!(toks[k].lower(), "that" | "who" | "which"))?;
     if k == 0 || (k..j).any(|m| toks[m].after == Some('.')) {
         return None;
     }
@@ -497,7 +497,7 @@ fn is_party_head(word: &str, lex: &Lexicon) -> bool {
 /// and role words ("the union", "union leaders", "the chief executive", "a spokesperson").
 fn phrase_ending(toks: &[Tok], j: usize, lex: &Lexicon) -> Option<(Vec<String>, usize)> {
     let head = toks[j].lower();
-    if !is_party_head(&head, lex) || (toks[j].cap && j > 0) {
+    if !is_party_head(head, lex) || (toks[j].cap && j > 0) {
         return None;
     }
     let mut start = j;
@@ -508,15 +508,15 @@ fn phrase_ending(toks: &[Tok], j: usize, lex: &Lexicon) -> Option<(Vec<String>, 
             break;
         }
         // "the two forces", "both unions": a count joins the phrase
-        let joins = (!p.cap || start - 1 == 0)
-            && (is_party_head(&l, lex) || matches!(l.as_str(), "two" | "both"));
+        let joins =
+            (!p.cap || start - 1 == 0) && (is_party_head(l, lex) || matches!(l, "two" | "both"));
         if !joins {
             break;
         }
         start -= 1;
     }
     let det = start.checked_sub(1).map(|k| toks[k].lower());
-    let determined = match det.as_deref() {
+    let determined = match det {
         None => true,
         Some("the" | "a" | "an" | "its" | "their" | "his" | "her") => true,
         // "union leaders said": a plural people noun needs no determiner
@@ -525,7 +525,10 @@ fn phrase_ending(toks: &[Tok], j: usize, lex: &Lexicon) -> Option<(Vec<String>, 
     if !determined {
         return None;
     }
-    let words = toks[start..=j].iter().map(|t| t.lower()).collect();
+    let words = toks[start..=j]
+        .iter()
+        .map(|t| t.lower().to_string())
+        .collect();
     Some((words, start.saturating_sub(usize::from(det.is_some()))))
 }
 
@@ -533,23 +536,23 @@ fn phrase_ending(toks: &[Tok], j: usize, lex: &Lexicon) -> Option<(Vec<String>, 
 /// a party, for "according to …".
 fn noun_phrase(toks: &[Tok], lex: &Lexicon) -> Option<Vec<String>> {
     let mut k = usize::from(toks.first().is_some_and(|t| t.text == "the"));
-    let mut words = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     // "according to the joint statement": one modifier before a document noun
     if toks
         .get(k)
-        .is_some_and(|t| !t.cap && !is_party_head(&t.lower(), lex))
+        .is_some_and(|t| !t.cap && !is_party_head(t.lower(), lex))
         && toks
             .get(k + 1)
-            .is_some_and(|t| lex.reading.document_nouns.contains(&t.lower()))
+            .is_some_and(|t| lex.reading.document_nouns.contains(t.lower()))
     {
         k += 1;
     }
     while let Some(t) = toks.get(k) {
         let l = t.lower();
-        if !is_party_head(&l, lex) || words.len() >= 4 {
+        if !is_party_head(l, lex) || words.len() >= 4 {
             break;
         }
-        words.push(l);
+        words.push(l.to_string());
         if t.break_after {
             break;
         }

@@ -369,6 +369,10 @@ fn questioning_whether_another_party_said_it_answers_that_party() {
              been told so, or whether that was a conclusion drawn by others.",
     );
     let s = find(&st, "questioned whether");
-    assert_eq!(s.claimant.as_deref(), Some("northgate-ferry-company"), "{s:?}");
+    assert_eq!(
+        s.claimant.as_deref(),
+        Some("northgate-ferry-company"),
+        "{s:?}"
+    );
     assert_eq!(s.answers.as_deref(), Some("island-council"), "{s:?}");
 }
