@@ -1,9 +1,11 @@
 //! General vocabulary, kept as data in `assets/*.yaml` and compiled in; a file of the same
 //! name in the opened folder (or its `.parallax/` folder) extends it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use regex::{Regex, RegexBuilder};
+
+use crate::text::{WordMap, WordSet};
 use serde::Deserialize;
 
 /// The bundled `assets/actors.yaml`.
@@ -112,57 +114,57 @@ struct ReadingFile {
 #[derive(Debug, Clone, Default)]
 pub struct ReadingWords {
     /// Verbs that introduce or follow a quotation (`said`, `added`).
-    pub speech_verbs: HashSet<String>,
+    pub speech_verbs: WordSet<String>,
     /// Verbs that make a sentence about a party a reported claim (`says`, `claimed`).
-    pub claim_verbs: HashSet<String>,
+    pub claim_verbs: WordSet<String>,
     /// Verbs that deny another party's claim (`disputes`).
-    pub denial_verbs: HashSet<String>,
+    pub denial_verbs: WordSet<String>,
     /// Nouns that name a claim (`claim`, `allegation`).
-    pub claim_nouns: HashSet<String>,
+    pub claim_nouns: WordSet<String>,
     /// Pronouns that stand for an organisation (`it`).
-    pub party_pronouns: HashSet<String>,
+    pub party_pronouns: WordSet<String>,
     /// Pronouns that stand for a person (`he`, `she`).
-    pub person_pronouns: HashSet<String>,
+    pub person_pronouns: WordSet<String>,
     /// Titles before a name (`mr`, `dr`).
-    pub titles: HashSet<String>,
+    pub titles: WordSet<String>,
     /// Words of an office or job (`chief`, `executive`).
-    pub role_words: HashSet<String>,
+    pub role_words: WordSet<String>,
     /// Abbreviations whose full stop does not end a sentence (`mr`, `e.g`).
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: WordSet<String>,
     /// Abbreviations that keep their full stop before a number (`no`).
-    pub numeric_abbreviations: HashSet<String>,
+    pub numeric_abbreviations: WordSet<String>,
     /// Capitalised sentence openers that never start a name (`the`, `under`).
-    pub function_words: HashSet<String>,
+    pub function_words: WordSet<String>,
     /// Political affiliations that may stand between a role and a name.
-    pub affiliations: HashSet<String>,
+    pub affiliations: WordSet<String>,
     /// Clause openings that may start a second attribution in one sentence
     /// (`, but `, `, while `): lower case, with their spaces and punctuation.
     pub clause_breaks: Vec<String>,
     /// Nouns after an organisation's name that show it is one (`spokesperson`, `source`).
-    pub organisation_cues: HashSet<String>,
+    pub organisation_cues: WordSet<String>,
     /// Weekdays and months: capitalised, never part of a name.
-    pub calendar_words: HashSet<String>,
+    pub calendar_words: WordSet<String>,
     /// First words of an opening phrase of an attribution that is not its speaker
     /// (`in`, `speaking`): "In a statement, the club said".
-    pub attribution_openers: HashSet<String>,
+    pub attribution_openers: WordSet<String>,
     /// Plural nouns for several parties of one class (`forces`, `unions`): "the forces
     /// said" speaks for no one party when the document names two of that class.
-    pub joint_nouns: HashSet<String>,
+    pub joint_nouns: WordSet<String>,
     /// Words that put a role in the past (`former`, `ex`, `then`, `was`): a former officer
     /// speaks for themselves, not for the body they served.
-    pub past_markers: HashSet<String>,
+    pub past_markers: WordSet<String>,
     /// Heads of a government office held by one person (`secretary`, `minister`): a
     /// capitalised title of them with no body named ("Health Secretary Jo Roe") is the
     /// party itself.
-    pub office_titles: HashSet<String>,
+    pub office_titles: WordSet<String>,
     /// Nouns for a text a party issued (`statement`, `letter`): "the statement says" is
     /// the party the document named when it first spoke of that text.
-    pub document_nouns: HashSet<String>,
+    pub document_nouns: WordSet<String>,
     /// Common nouns that stand for a party of the folder, by class (`union` → `union`,
     /// `unions`; `company` → `firm`, `business`, …): word → class.
-    pub party_nouns: HashMap<String, String>,
+    pub party_nouns: WordMap<String, String>,
     /// The stance of each reporting verb (`denied` → `denies`): verb → stance.
-    pub stances: HashMap<String, String>,
+    pub stances: WordMap<String, String>,
 }
 
 /// A topic of `topics.yaml`.
@@ -215,7 +217,7 @@ struct CompareFile {
     blame_phrases: Vec<String>,
     contest_phrases: Vec<String>,
     rate_words: Vec<String>,
-    number_words: HashMap<String, f64>,
+    number_words: WordMap<String, f64>,
     frame_synonyms: Vec<Vec<String>>,
 }
 
@@ -223,9 +225,9 @@ struct CompareFile {
 #[derive(Debug, Clone, Default)]
 pub struct CompareWords {
     /// Words left out of the similarity index.
-    pub stop_words: HashSet<String>,
+    pub stop_words: WordSet<String>,
     /// A word → the first word of its synonym list.
-    pub synonyms: HashMap<String, String>,
+    pub synonyms: WordMap<String, String>,
     /// Verbs (and short verb phrases) by which an agent takes credit for an outcome.
     pub credit_verbs: Vec<String>,
     /// Phrases that reject another party's claim.
@@ -234,15 +236,15 @@ pub struct CompareWords {
     pub polarity: Vec<Polarity>,
     /// Verbs that mark an event in time ("end", "launch"): two sides timing the same event
     /// (verb and what it acts on) differently conflict.
-    pub event_verbs: HashSet<String>,
+    pub event_verbs: WordSet<String>,
     /// Words that say an event is scheduled ("due", "set"): "the deal is due to end".
-    pub schedule_words: HashSet<String>,
+    pub schedule_words: WordSet<String>,
     /// Head nouns of claim frames ("offer", "cost", "jobs"): what a figure measures. Two
     /// parties giving different values next to the same head conflict.
-    pub frame_heads: HashSet<String>,
+    pub frame_heads: WordSet<String>,
     /// Verbs whose time is a claim of its own ("founded", "began", "ends"): different
     /// dates or years beside one of them conflict.
-    pub time_verbs: HashSet<String>,
+    pub time_verbs: WordSet<String>,
     /// Phrases by which a statement rebuts what another says ("not true", "misleading").
     pub rebuttal_phrases: Vec<String>,
     /// Phrases by which a statement lays blame ("blamed", "is responsible for").
@@ -251,12 +253,12 @@ pub struct CompareWords {
     /// beside reading.yaml's `denies` and `accuses` stances.
     pub contest_phrases: Vec<String>,
     /// Words after which a duration is a rate, not a length ("a day" in "£1m a day").
-    pub rate_words: HashSet<String>,
+    pub rate_words: WordSet<String>,
     /// Numbers written as words ("nine" → 9).
-    pub number_words: HashMap<String, f64>,
+    pub number_words: WordMap<String, f64>,
     /// Frame heads that name the same thing (a word → the first word of its list): "the
     /// offer is worth 9%" and "a 3.5% rise" measure one thing.
-    pub frame_synonyms: HashMap<String, String>,
+    pub frame_synonyms: WordMap<String, String>,
 }
 
 impl CompareWords {
@@ -340,12 +342,15 @@ pub struct Lexicon {
     /// The vocabulary of the compare stage.
     pub compare: CompareWords,
     /// [`Actors::organisation_words`] as a set, for fast look-ups.
-    organisation_set: HashSet<String>,
+    organisation_set: WordSet<String>,
     /// Outlets by the key of their name, then of their hosts' main labels ([`outlet_key`]):
     /// one look-up instead of a scan of every outlet.
-    outlet_keys: HashMap<String, usize>,
+    outlet_keys: WordMap<String, usize>,
     /// Problems met reading a user's lexicon files.
     pub warnings: Vec<String>,
+    /// [`Actors::office_phrases`] as one automaton, with the phrases it was built from (a
+    /// caller who changes the public list gets the plain search).
+    office_finder: Option<(Vec<String>, aho_corasick::AhoCorasick)>,
 }
 
 impl Lexicon {
@@ -401,6 +406,10 @@ impl Lexicon {
                     self.actors
                         .office_phrases
                         .sort_by_key(|p| std::cmp::Reverse(p.len()));
+                    let phrases = self.actors.office_phrases.clone();
+                    self.office_finder = aho_corasick::AhoCorasick::new(&phrases)
+                        .ok()
+                        .map(|ac| (phrases, ac));
                     self.actors
                         .party_suffixes
                         .sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -443,7 +452,7 @@ impl Lexicon {
             },
             "reading.yaml" => match serde_yaml::from_str::<ReadingFile>(text) {
                 Ok(r) => {
-                    let add = |v: Vec<String>, into: &mut HashSet<String>| {
+                    let add = |v: Vec<String>, into: &mut WordSet<String>| {
                         into.extend(v.into_iter().map(|s| s.trim().to_lowercase()));
                     };
                     let w = &mut self.reading;
@@ -530,7 +539,7 @@ impl Lexicon {
 
     /// Rebuilds the outlet look-up: names first, then host labels, first come first kept.
     fn index_outlets(&mut self) {
-        let mut keys = HashMap::new();
+        let mut keys: WordMap<String, usize> = WordMap::default();
         for (i, o) in self.outlets.iter().enumerate() {
             keys.entry(outlet_key(&o.name)).or_insert(i);
         }
@@ -570,11 +579,30 @@ impl Lexicon {
         let mut name = organisation.trim().trim_start_matches("the ").to_string();
         // the lower-case name is made again only when the name changes
         let mut lower = name.to_lowercase();
-        for phrase in &self.actors.office_phrases {
+        let phrases = &self.actors.office_phrases;
+        // which phrases occur at all, in one pass (all of them when the automaton is stale)
+        let present = |lower: &str| -> Vec<bool> {
+            match &self.office_finder {
+                Some((built, ac)) if built == phrases => {
+                    let mut found = vec![false; phrases.len()];
+                    for m in ac.find_overlapping_iter(lower) {
+                        found[m.pattern().as_usize()] = true;
+                    }
+                    found
+                }
+                _ => vec![true; phrases.len()],
+            }
+        };
+        let mut occurs = present(&lower);
+        for (k, phrase) in phrases.iter().enumerate() {
+            if !occurs[k] {
+                continue;
+            }
             if let Some(pos) = find_words(&name, &lower, phrase) {
                 name.replace_range(pos..pos + phrase.len(), " ");
                 name = name.split_whitespace().collect::<Vec<_>>().join(" ");
                 lower = name.to_lowercase();
+                occurs = present(&lower);
             }
         }
         for suffix in &self.actors.party_suffixes {

@@ -40,6 +40,7 @@ pub mod logging;
 pub mod readable;
 pub mod reading;
 pub mod sides;
+pub mod text;
 
 use comparison::{Comparison, DocumentInfo, SCHEMA};
 use corpus::Corpus;

@@ -10,38 +10,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 /// The most distinct texts a term may occur in and still be indexed.
-/// A fast, non-keyed hasher for the compare stage's word tables (looked up once per word
-/// of every statement; the words are the corpus's own, so flooding is no concern): the
-/// multiply-rotate hash of rustc's `FxHasher`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A map keyed by words, with [`WordHasher`].
-pub type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
-/// A set of words, with [`WordHasher`].
-pub type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
+pub use crate::text::{WordHasher, WordMap, WordSet};
 
 pub const MAX_POSTINGS: usize = 96;
 

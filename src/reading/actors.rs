@@ -7,7 +7,7 @@
 //! …", an organisation in it). Parties already known in the corpus are also found bare
 //! ("Riverton said …").
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::lexicon::Lexicon;
 use crate::sides::side_id;
@@ -164,27 +164,27 @@ pub struct Known {
     /// Person's full name → party, when a role says.
     pub people: BTreeMap<String, Option<String>>,
     /// The people each document names in full (document id → name, party).
-    pub doc_people: HashMap<String, Vec<(String, Option<String>)>>,
+    pub doc_people: crate::text::WordMap<String, Vec<(String, Option<String>)>>,
     /// Lower-case party names by their word count, for bare mentions.
-    party_words: HashMap<String, String>,
+    party_words: crate::text::WordMap<String, String>,
     max_party_words: usize,
     /// How often the texts name each party (side id), for "the union" when the document
     /// itself does not say which.
-    pub counts: HashMap<String, usize>,
+    pub counts: crate::text::WordMap<String, usize>,
     /// The class of each party (side id → `union`, `company`, …), for "the union".
-    pub classes: HashMap<String, String>,
+    pub classes: crate::text::WordMap<String, String>,
     /// For each class, the party of that class the texts name most.
-    pub class_best: HashMap<String, String>,
+    pub class_best: crate::text::WordMap<String, String>,
     /// The entries of `roles` by each word of their role.
-    pub role_index: HashMap<String, Vec<usize>>,
+    pub role_index: crate::text::WordMap<String, Vec<usize>>,
     /// People with a role, as learned: (role in lower case, full name, party).
     pub roles: Vec<(String, String, Option<String>)>,
     /// Other names of parties (acronyms the text defines, organisations found by their
     /// context), lower case → party.
-    aliases: HashMap<String, String>,
+    aliases: crate::text::WordMap<String, String>,
     /// Full names of `people` by their last word (the text after the last space), each
     /// list in name order: surname look-ups without a scan of everyone.
-    surnames: HashMap<String, Vec<String>>,
+    surnames: crate::text::WordMap<String, Vec<String>>,
     /// Side ids of parties written two ways → the side id they stand for
     /// ([`Known::merge_variants`]).
     pub variants: BTreeMap<String, String>,

@@ -92,7 +92,7 @@ fn settle_classes(known: &mut Known, lex: &Lexicon) {
     for (org, party) in &known.organisations {
         orgs.entry(side_id(party)).or_default().push(org);
     }
-    let mut classes = HashMap::new();
+    let mut classes = crate::text::WordMap::default();
     for (id, name) in &known.parties {
         let of = orgs.get(id).map(Vec::as_slice).unwrap_or(&[]);
         classes.insert(id.clone(), party_class(name, of, lex));
@@ -112,7 +112,7 @@ fn settle_classes(known: &mut Known, lex: &Lexicon) {
     }
     known.roles.sort();
     known.roles.dedup();
-    let mut role_index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut role_index: crate::text::WordMap<String, Vec<usize>> = Default::default();
     for (i, (role, _, _)) in known.roles.iter().enumerate() {
         let words: BTreeSet<&str> = role
             .split(|c: char| !c.is_alphanumeric())
