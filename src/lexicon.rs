@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use regex::{Regex, RegexBuilder};
 
-use crate::text::{WordMap, WordSet};
+use crate::text::{Phrases, WordMap, WordSet};
 use serde::Deserialize;
 
 /// The bundled `assets/actors.yaml`.
@@ -348,9 +348,11 @@ pub struct Lexicon {
     outlet_keys: WordMap<String, usize>,
     /// Problems met reading a user's lexicon files.
     pub warnings: Vec<String>,
-    /// [`Actors::office_phrases`] as one automaton, with the phrases it was built from (a
-    /// caller who changes the public list gets the plain search).
-    office_finder: Option<(Vec<String>, aho_corasick::AhoCorasick)>,
+    /// [`Actors::office_phrases`] as one automaton (a caller who changes the public list
+    /// gets the plain search).
+    office_finder: Option<Phrases>,
+    /// [`ReadingWords::clause_breaks`] as one automaton, ASCII case-insensitive.
+    clause_finder: Option<Phrases>,
 }
 
 impl Lexicon {
@@ -406,10 +408,7 @@ impl Lexicon {
                     self.actors
                         .office_phrases
                         .sort_by_key(|p| std::cmp::Reverse(p.len()));
-                    let phrases = self.actors.office_phrases.clone();
-                    self.office_finder = aho_corasick::AhoCorasick::new(&phrases)
-                        .ok()
-                        .map(|ac| (phrases, ac));
+                    self.office_finder = Phrases::new(&self.actors.office_phrases, false);
                     self.actors
                         .party_suffixes
                         .sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -495,6 +494,7 @@ impl Lexicon {
                             w.clause_breaks.push(b);
                         }
                     }
+                    self.clause_finder = Phrases::new(&self.reading.clause_breaks, true);
                 }
                 Err(e) => self.warnings.push(format!("{name}: {e}")),
             },
@@ -572,6 +572,22 @@ impl Lexicon {
         self.organisation_set.contains(&w)
     }
 
+    /// Where the first clause break ([`ReadingWords::clause_breaks`], ASCII case ignored)
+    /// starts in `text`, with its length; the shortest-starting, then shortest, when several
+    /// start at one place.
+    pub fn first_clause_break(&self, text: &str) -> Option<(usize, usize)> {
+        let breaks = &self.reading.clause_breaks;
+        match &self.clause_finder {
+            Some(finder) if finder.built_from(breaks) => {
+                finder.find_all(text).map(|(_, r)| (r.start, r.len())).min()
+            }
+            _ => breaks
+                .iter()
+                .filter_map(|b| find_ascii_ci(text, b).map(|i| (i, b.len())))
+                .min(),
+        }
+    }
+
     /// The party an organisation speaks for: the name with office phrases and institution
     /// suffixes removed ("Northshire Police" → "Northshire"); the name itself when nothing
     /// is left.
@@ -583,10 +599,10 @@ impl Lexicon {
         // which phrases occur at all, in one pass (all of them when the automaton is stale)
         let present = |lower: &str| -> Vec<bool> {
             match &self.office_finder {
-                Some((built, ac)) if built == phrases => {
+                Some(finder) if finder.built_from(phrases) => {
                     let mut found = vec![false; phrases.len()];
-                    for m in ac.find_overlapping_iter(lower) {
-                        found[m.pattern().as_usize()] = true;
+                    for (k, _) in finder.find_all(lower) {
+                        found[k] = true;
                     }
                     found
                 }
@@ -652,6 +668,16 @@ fn find_words(text: &str, lower: &str, phrase: &str) -> Option<usize> {
         start = pos + 1;
     }
     None
+}
+
+/// Byte position of an ASCII `needle` in `text`, ignoring ASCII case.
+fn find_ascii_ci(text: &str, needle: &str) -> Option<usize> {
+    let (t, n) = (text.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > t.len() {
+        return None;
+    }
+    (0..=t.len() - n.len())
+        .find(|&i| text.is_char_boundary(i) && t[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// The key an outlet is known by: its name in lower-case letters and digits, `&` read as

@@ -177,16 +177,6 @@ pub(super) fn read_laid_out(
     st.out
 }
 
-/// Byte position of an ASCII `needle` in `text`, ignoring ASCII case.
-fn find_ascii_ci(text: &str, needle: &str) -> Option<usize> {
-    let (t, n) = (text.as_bytes(), needle.as_bytes());
-    if n.is_empty() || n.len() > t.len() {
-        return None;
-    }
-    (0..=t.len() - n.len())
-        .find(|&i| text.is_char_boundary(i) && t[i..i + n.len()].eq_ignore_ascii_case(n))
-}
-
 /// Drops a trailing comma or dash left inside the marks (`"We won," said …`).
 fn trim_quote_end(body: &str, r: Range<usize>) -> Range<usize> {
     let text = &body[r.clone()];
@@ -273,13 +263,7 @@ impl DocState<'_> {
     pub(super) fn two_attributions(&self, r: Range<usize>) -> Option<Vec<Clause>> {
         let body = &self.doc.body;
         let text = &body[r.clone()];
-        let cut = self
-            .lex
-            .reading
-            .clause_breaks
-            .iter()
-            .filter_map(|b| find_ascii_ci(text, b).map(|i| (i, b.len())))
-            .min()?;
+        let cut = self.lex.first_clause_break(text)?;
         let (at, len) = cut;
         let first_end = r.start
             + text[..at]
