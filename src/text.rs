@@ -81,7 +81,11 @@ mod tests {
 
     #[test]
     fn phrases_are_found_overlapping_and_in_either_case() {
-        let list = vec![", but ".to_string(), "but".to_string(), ", while ".to_string()];
+        let list = vec![
+            ", but ".to_string(),
+            "but".to_string(),
+            ", while ".to_string(),
+        ];
         let p = Phrases::new(&list, true).expect("builds");
         let found: Vec<(usize, std::ops::Range<usize>)> =
             p.find_all("Fares rose, BUT the ferry ran.").collect();

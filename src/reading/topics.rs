@@ -49,6 +49,21 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("e", ""),
 ];
 
+/// For each last byte, the indices of [`SUFFIXES`] that end in it, in list order: a word
+/// is only tried against the suffixes that can match it.
+fn suffixes_ending_in() -> &'static [Vec<usize>; 256] {
+    static TABLE: std::sync::OnceLock<[Vec<usize>; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: [Vec<usize>; 256] = std::array::from_fn(|_| Vec::new());
+        for (k, (suffix, _)) in SUFFIXES.iter().enumerate() {
+            if let Some(&last) = suffix.as_bytes().last() {
+                table[usize::from(last)].push(k);
+            }
+        }
+        table
+    })
+}
+
 /// A small, general English suffix-stripping stemmer.
 ///
 /// It is not linguistically exact; it is consistent, which is what matching needs: the
@@ -84,15 +99,12 @@ pub fn stem(word: &str) -> String {
         let before = w.len();
         // "business", "bonus", "basis": no plural to strip
         let no_plural = w.ends_with("ss") || w.ends_with("us") || w.ends_with("is");
-        {
-            let last = w.as_bytes().last().copied();
-            for (suffix, replacement) in SUFFIXES {
-                if no_plural && matches!(*suffix, "s" | "es") {
+        if let Some(&last) = w.as_bytes().last() {
+            // only the suffixes that end in the word's last letter, in list order
+            for &k in &suffixes_ending_in()[usize::from(last)] {
+                let (suffix, replacement) = SUFFIXES[k];
+                if no_plural && matches!(suffix, "s" | "es") {
                     break;
-                }
-                // a suffix that ends in another letter cannot match
-                if suffix.as_bytes().last().copied() != last {
-                    continue;
                 }
                 if w.ends_with(suffix) && w.len() - suffix.len() >= 3 {
                     w.truncate(w.len() - suffix.len());
