@@ -8,7 +8,9 @@ library only, on the same folder Parallax reads.
 It reads every .txt/.md/.html file, drops front matter crudely, splits sentences on end
 punctuation, weighs words by TF-IDF (sublinear tf, a short stop list), links two sentences of
 different documents whose cosine is at least 0.42 (Parallax's link threshold), found through an
-inverted index of each sentence's five heaviest words, and joins the links with union-find into
+inverted index of each sentence's five heaviest words (a word in more than 96 sentences is
+left out of the index, as Parallax leaves it out: the work stays close to linear;
+`--uncapped` keeps every word, as a first draft would), and joins the links with union-find into
 groups of at most 12 sentences. "Disputed" is a group whose sentences give different numbers
 or hold a denial word. It knows nothing of speakers or sides: it is what a script written in an
 afternoon does.
@@ -28,6 +30,7 @@ STOP = set(
     "our she that the their them they this to was we were which who will with would said "
     "says not".split()
 )
+MAX_POSTINGS = 96
 DENIAL = {"deny", "denied", "denies", "false", "untrue", "misleading", "rejected", "disputes"}
 
 
@@ -72,12 +75,14 @@ def group(sents, vecs):
     for i, v in enumerate(vecs):
         for w in sorted(v, key=v.get, reverse=True)[:5]:
             index[w].append(i)
+    if "--uncapped" not in sys.argv:
+        index = {w: ids for w, ids in index.items() if len(ids) <= MAX_POSTINGS}
     parent = list(range(len(vecs)))
     size = [1] * len(vecs)
     for i, v in enumerate(vecs):
         seen = set()
         for w in sorted(v, key=v.get, reverse=True)[:5]:
-            for j in index[w]:
+            for j in index.get(w, ()):
                 if j <= i or j in seen or sents[j][0] == sents[i][0]:
                     continue
                 seen.add(j)
@@ -102,7 +107,7 @@ def disputed(sents, g):
 
 
 def main():
-    for folder in sys.argv[1:]:
+    for folder in [a for a in sys.argv[1:] if not a.startswith("--")]:
         t0 = time.perf_counter()
         sents = sentences(Path(folder))
         t1 = time.perf_counter()
