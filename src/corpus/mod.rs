@@ -573,26 +573,37 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
             options.max_documents, found
         ));
     }
-    for (rel, path, name_warning) in files {
-        match read_bounded(&path, options.max_file_bytes) {
-            Ok(Some(bytes)) => {
-                for (shown, read) in read_file(&rel, &bytes, &lexicon) {
-                    match read {
-                        Ok(mut doc) => {
-                            doc.warnings.splice(0..0, name_warning.clone());
-                            corpus.documents.push(doc);
-                        }
-                        Err(why) => corpus.warnings.push(format!("skipped {shown}: {why}")),
-                    }
-                }
-            }
-            Ok(None) => corpus.warnings.push(format!(
-                "skipped {rel}: grew over the {} byte limit while being read",
-                options.max_file_bytes
-            )),
-            Err(e) => corpus
-                .warnings
-                .push(format!("skipped {rel}: cannot read: {e}")),
+    // files are read and decoded independently, in parallel; what each gives is taken in
+    // the walk's order
+    let read: Vec<Vec<Result<Document, String>>> = {
+        use rayon::prelude::*;
+        files
+            .into_par_iter()
+            .map(
+                |(rel, path, name_warning)| match read_bounded(&path, options.max_file_bytes) {
+                    Ok(Some(bytes)) => read_file(&rel, &bytes, &lexicon)
+                        .into_iter()
+                        .map(|(shown, read)| match read {
+                            Ok(mut doc) => {
+                                doc.warnings.splice(0..0, name_warning.clone());
+                                Ok(doc)
+                            }
+                            Err(why) => Err(format!("skipped {shown}: {why}")),
+                        })
+                        .collect(),
+                    Ok(None) => vec![Err(format!(
+                        "skipped {rel}: grew over the {} byte limit while being read",
+                        options.max_file_bytes
+                    ))],
+                    Err(e) => vec![Err(format!("skipped {rel}: cannot read: {e}"))],
+                },
+            )
+            .collect()
+    };
+    for item in read.into_iter().flatten() {
+        match item {
+            Ok(doc) => corpus.documents.push(doc),
+            Err(warning) => corpus.warnings.push(warning),
         }
     }
     corpus.documents.sort_by(|a, b| a.path.cmp(&b.path));
