@@ -37,12 +37,15 @@ pub mod export;
 pub mod generate;
 pub mod lexicon;
 pub mod logging;
+pub mod progress;
 pub mod readable;
 pub mod reading;
+pub mod session;
 pub mod sides;
 
 use comparison::{Comparison, DocumentInfo, SCHEMA};
 use corpus::Corpus;
+pub use progress::{Cancelled, Progress};
 
 /// Options of an analysis run.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -60,10 +63,25 @@ pub fn generator() -> String {
 ///
 /// Deterministic: the same corpus gives a byte-identical comparison.
 pub fn analyze(corpus: &Corpus, settings: &Settings) -> Comparison {
+    // nobody holds this progress, so nobody can cancel the run
+    analyze_with(corpus, settings, &Progress::new())
+        .unwrap_or_else(|Cancelled| empty_comparison(corpus))
+}
+
+/// [`analyze`] with a [`Progress`] handle: the stages and counts are written into it as the
+/// run goes, and [`Progress::cancel`] (from another thread) stops the run between two
+/// documents or two steps, within a fraction of a second, with [`Cancelled`].
+pub fn analyze_with(
+    corpus: &Corpus,
+    settings: &Settings,
+    progress: &Progress,
+) -> Result<Comparison, Cancelled> {
+    progress.check()?;
     let corrected = settings.corrections.corrected_corpus(corpus);
     let corpus = corrected.as_ref().unwrap_or(corpus);
     let lexicon = corpus.lexicon();
-    let mut reading = reading::read_corpus(corpus, &lexicon);
+    let mut reading = reading::read_corpus_with(corpus, &lexicon, progress);
+    progress.check()?;
     settings
         .corrections
         .apply_to_sides(&mut reading.sides, &mut reading.statements);
@@ -87,12 +105,19 @@ pub fn analyze(corpus: &Corpus, settings: &Settings) -> Comparison {
         })
         .collect();
     // a panic (a bug) in one document's reading or comparing costs that document, not the run
-    let (compared, compare_warnings) =
-        contain::compare(corpus, &reading.statements, &reading.sides, &lexicon);
+    let (compared, compare_warnings) = contain::compare(
+        corpus,
+        &reading.statements,
+        &reading.sides,
+        &lexicon,
+        progress,
+    );
+    progress.check()?;
     let mut warnings = corpus.warnings.clone();
     warnings.extend(reading.warnings);
     warnings.extend(compare_warnings);
-    Comparison {
+    progress.start(progress::Stage::Done, 0);
+    Ok(Comparison {
         schema: SCHEMA.to_string(),
         generator: generator(),
         root: corpus.root.clone(),
@@ -102,5 +127,20 @@ pub fn analyze(corpus: &Corpus, settings: &Settings) -> Comparison {
         groups: compared.groups,
         timeline: compared.timeline,
         warnings,
+    })
+}
+
+/// A comparison of nothing from `corpus`'s folder.
+fn empty_comparison(corpus: &Corpus) -> Comparison {
+    Comparison {
+        schema: SCHEMA.to_string(),
+        generator: generator(),
+        root: corpus.root.clone(),
+        sides: Vec::new(),
+        documents: Vec::new(),
+        statements: Vec::new(),
+        groups: Vec::new(),
+        timeline: Vec::new(),
+        warnings: Vec::new(),
     }
 }

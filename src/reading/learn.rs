@@ -8,6 +8,7 @@ use super::actors::{self, Known, Mention, MentionKind};
 use super::{discover, segment};
 use crate::corpus::Corpus;
 use crate::lexicon::Lexicon;
+use crate::progress::Progress;
 use crate::sides::side_id;
 
 /// The first pass: the organisations, parties and people the corpus names.
@@ -16,8 +17,16 @@ use crate::sides::side_id;
 /// ([`discover`]); one that turns out to be a person's name ("Doe's deputy") is dropped and
 /// the pass runs again without it.
 pub fn learn(corpus: &Corpus, lex: &Lexicon) -> Known {
+    learn_with_progress(corpus, lex, &Progress::new())
+}
+
+/// [`learn`], stopping early (with what it learned so far) once `progress` is cancelled.
+pub(super) fn learn_with_progress(corpus: &Corpus, lex: &Lexicon, progress: &Progress) -> Known {
     let mut found: Vec<discover::Found> = Vec::new();
     for doc in &corpus.documents {
+        if progress.is_cancelled() {
+            return Known::default();
+        }
         for p in doc.paragraphs() {
             let text = &doc.body[p.span.clone()];
             if segment::furniture(text, lex).is_none() {
@@ -25,7 +34,7 @@ pub fn learn(corpus: &Corpus, lex: &Lexicon) -> Known {
             }
         }
     }
-    let known = learn_with(corpus, lex, &found);
+    let known = learn_with(corpus, lex, &found, progress);
     let clash = |f: &discover::Found| match f {
         discover::Found::Organisation(name) => {
             known.is_person_name(name)
@@ -37,7 +46,7 @@ pub fn learn(corpus: &Corpus, lex: &Lexicon) -> Known {
     };
     let mut known = if found.iter().any(clash) {
         let kept: Vec<discover::Found> = found.iter().filter(|f| !clash(f)).cloned().collect();
-        learn_with(corpus, lex, &kept)
+        learn_with(corpus, lex, &kept, progress)
     } else {
         known
     };
@@ -110,7 +119,12 @@ fn settle_classes(known: &mut Known, lex: &Lexicon) {
 }
 
 /// The first pass with the organisations discovery found.
-fn learn_with(corpus: &Corpus, lex: &Lexicon, found: &[discover::Found]) -> Known {
+fn learn_with(
+    corpus: &Corpus,
+    lex: &Lexicon,
+    found: &[discover::Found],
+    progress: &Progress,
+) -> Known {
     let mut known = Known::default();
     for f in found {
         match f {
@@ -151,6 +165,9 @@ fn learn_with(corpus: &Corpus, lex: &Lexicon, found: &[discover::Found]) -> Know
     // "A and B Police" may be two parties
     let mut revisit: Vec<(usize, Range<usize>, Vec<String>)> = Vec::new();
     for (d, doc) in corpus.documents.iter().enumerate() {
+        if progress.is_cancelled() {
+            break;
+        }
         for p in doc.paragraphs() {
             let text = &doc.body[p.span.clone()];
             if segment::furniture(text, lex).is_some() {

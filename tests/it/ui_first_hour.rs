@@ -176,7 +176,7 @@ fn a_claim_map_cell_clicked_filters_the_comparison_to_its_side_and_topic() {
     h.run();
     // the cell of the side with the most disputed claims on one topic
     let loaded = h.state().loaded();
-    let topics = loaded.corpus.lexicon().topics;
+    let topics = loaded.corpus.lexicon().topics.clone();
     let map = parallax::export::claim_map::claim_map(&loaded.comparison, &topics, 40);
     let (s, t) = (0..map.sides.len())
         .flat_map(|s| (0..map.topics.len()).map(move |t| (s, t)))
