@@ -444,7 +444,7 @@ fn disputed_group(
         let mut who = node_ids(e.a);
         who.extend(node_ids(e.b));
         reasons.push(crate::comparison::Reason {
-            kind: e.kind.to_string(),
+            kind: e.kind,
             detail: e.detail.clone(),
             statements: who,
         });

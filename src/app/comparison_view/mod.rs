@@ -153,7 +153,7 @@ impl State {
         let cap = (per_line * REASON_LINES as f32) as usize;
         let mut chars = 0;
         for r in &g.reasons {
-            chars += r.kind.len() + r.detail.len() + 4;
+            chars += r.kind.as_str().len() + r.detail.len() + 4;
             if chars > cap {
                 return REASON_LINES;
             }

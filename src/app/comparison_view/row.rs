@@ -190,7 +190,7 @@ pub fn reasons_text(group: &crate::comparison::Group, max: usize) -> String {
         if i > 0 {
             text.push_str("; ");
         }
-        text.push_str(&r.kind.replace('-', " "));
+        text.push_str(&r.kind.label());
         text.push_str(": ");
         text.push_str(&r.detail);
     }
