@@ -7,8 +7,13 @@
 //! One pure pipeline serves the GUI, the command line and the tests:
 //!
 //! ```text
-//! folder ──▶ corpus ──▶ reading ──▶ compare ──▶ Comparison ──▶ app (egui) / export
+//! folder ──▶ corpus ──▶ reading ──▶ compare ──▶ Comparison ──▶ session ──▶ app (egui)
+//!                                                    │           └──────▶ export (one Filter)
+//!            progress: counts and cancel, read by the window and the command line
 //! ```
+//!
+//! [`analyze`] runs it; [`analyze_with`] runs it with a [`Progress`] that counts the work
+//! and stops it ([`Cancelled`]) within a fraction of a second of [`Progress::cancel`].
 //!
 //! ```
 //! let corpus = parallax::corpus::bundled_sample();
@@ -17,13 +22,21 @@
 //! assert_eq!(comparison.schema, "parallax.comparison/1");
 //! ```
 //!
-//! - [`corpus`]: the document store (files → decoded, metadata-aware [`corpus::Document`]s).
+//! - [`corpus`]: the document store (files → decoded, metadata-aware [`corpus::Document`]s);
+//!   a corpus compiles its lexicon once ([`corpus::Corpus::lexicon`]).
 //! - [`lexicon`]: general vocabulary from `assets/*.yaml`, extendable per folder.
-//! - [`comparison`]: the model every consumer reads, the JSON contract.
+//! - [`reading`], [`compare`]: documents → attributed statements → claim groups.
+//! - [`comparison`]: the model every consumer reads, the JSON contract (typed reasons and
+//!   annotations).
+//! - [`progress`]: the progress and cancel handle of a run.
+//! - [`session`]: a folder's analysis, background job, annotations store and undo history,
+//!   without a window.
 //! - [`annotations`]: the user's verdicts, notes and corrections, stored safely per folder.
-//! - [`export`]: the comparison as HTML, Markdown, CSV or JSON.
+//! - [`export`]: the one [`export::Filter`] of what is shown, and the comparison as HTML,
+//!   Markdown, CSV, JSON or a REFI-QDA project.
 //! - [`readable`]: normalised values (dates, durations, money, percentages) as a reader writes them.
-//! - `app`: the egui window (the only module that imports egui), behind the `gui` feature.
+//! - `app`: the egui window (the only module that imports egui), behind the `gui` feature:
+//!   a session plus the window's state.
 
 pub mod annotations;
 #[cfg(feature = "gui")]

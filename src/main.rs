@@ -356,6 +356,7 @@ fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
     let options = export::Options {
         filter,
         columns: Vec::new(),
+        annotations: None,
         date: Some(export::export_date()),
         topics: corpus.lexicon().topics.clone(),
         orphans: attach::orphans(&annotations, &comparison)

@@ -2,9 +2,11 @@
 //! through the built-in picker ([`super::picker`]), saying once in the status line why.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::picker::{BuiltinPicker, Outcome, home_dir};
 use super::{Command, ParallaxApp, Source};
+use crate::comparison::Comparison;
 use crate::export::Format;
 
 impl ParallaxApp {
@@ -100,27 +102,42 @@ impl ParallaxApp {
         ));
     }
 
-    /// What an export writes: the comparison with the notes inside, and the options of what
-    /// the window shows: its filter and its column sides, so the export holds exactly the
-    /// rows on screen.
-    fn export_inputs(&self) -> (crate::comparison::Comparison, crate::export::Options) {
+    /// What an export writes: the shown comparison (shared, not copied) and the options of
+    /// what the window shows: its filter and column sides, so the export holds exactly the
+    /// rows on screen, and the notes to put into the groups.
+    fn export_inputs(&self) -> (Arc<Comparison>, crate::export::Options) {
         let loaded = self.session.loaded();
         let annotations = self.session.annotations();
-        let mut comparison = loaded.comparison.clone();
-        crate::annotations::attach::apply(&mut comparison, annotations);
         let options = crate::export::Options {
             filter: self.state.filter.clone(),
             columns: self.state.columns.clone(),
+            annotations: Some(annotations.clone()),
             date: Some(crate::export::export_date()),
             topics: loaded.corpus.lexicon().topics.clone(),
-            orphans: crate::annotations::attach::orphans(annotations, &comparison)
+            orphans: crate::annotations::attach::orphans(annotations, &loaded.comparison)
                 .into_iter()
                 .map(|(id, note)| (id.clone(), note.clone()))
                 .collect(),
             // the REFI-QDA project holds the documents' texts
             corpus: Some(loaded.corpus.clone()),
         };
-        (comparison, options)
+        (loaded.comparison.clone(), options)
+    }
+
+    /// Shows what a finished background export said; whether one is still running.
+    pub(super) fn poll_export(&mut self) -> bool {
+        let Some(exporter) = self.exporter.as_mut() else {
+            return false;
+        };
+        match exporter.poll() {
+            Some(Ok(message)) => {
+                self.session.set_status(Some(message));
+                self.session.set_error(None);
+            }
+            Some(Err(e)) => self.session.set_error(Some(format!("export failed: {e}"))),
+            None => {}
+        }
+        exporter.busy()
     }
 
     /// The file name an export suggests.

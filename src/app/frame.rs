@@ -13,7 +13,9 @@ impl ParallaxApp {
     /// through [`eframe::App::ui`]; benchmarks call it directly.)
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.session.set_notify(super::repaint(&ctx));
+        if !std::mem::replace(&mut self.notify_set, true) {
+            self.session.set_notify(super::repaint(&ctx));
+        }
         if std::mem::take(&mut self.reanalyse_wanted) {
             self.session.reanalyse_if_needed();
         }
@@ -161,7 +163,7 @@ impl ParallaxApp {
         for c in commands {
             self.apply(c, &ctx);
         }
-        if self.session.is_loading() {
+        if self.session.is_loading() || self.poll_export() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
         if let Some(wait) = self.session.autosave() {

@@ -114,6 +114,8 @@ pub struct ParallaxApp {
     select_when_loaded: Option<String>,
     /// The window was fitted to its screen (once, on the first frame that knows the screen).
     sized: bool,
+    /// The session repaints this window when a background result is ready.
+    notify_set: bool,
     shown_title: String,
     applied_theme: Option<Option<ThemeChoice>>,
 }
@@ -162,6 +164,7 @@ impl ParallaxApp {
             reanalyse_wanted: false,
             select_when_loaded: None,
             sized: false,
+            notify_set: false,
             shown_title: String::new(),
             applied_theme: None,
         }

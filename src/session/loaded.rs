@@ -100,8 +100,8 @@ pub struct Loaded {
     pub source: Source,
     /// The documents.
     pub corpus: Arc<Corpus>,
-    /// Their comparison.
-    pub comparison: Comparison,
+    /// Their comparison, shared with exports that run on another thread.
+    pub comparison: Arc<Comparison>,
     /// The corrections the comparison was made with.
     pub corrections: Corrections,
     /// A number that changes with every analysis (views cache by it).
@@ -271,7 +271,7 @@ impl Loaded {
         Loaded {
             source,
             corpus,
-            comparison,
+            comparison: Arc::new(comparison),
             corrections: Corrections::default(),
             generation: GENERATION.fetch_add(1, Ordering::Relaxed),
             fingerprint: None,

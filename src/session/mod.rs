@@ -357,11 +357,12 @@ impl Session {
     /// them back).
     pub fn cancel(&mut self) {
         let Some(job) = self.job.take() else { return };
+        let reanalysing = job.kind == JobKind::Reanalyse;
         drop(job);
         self.reload_wanted = false;
         let shown = self.loaded.corrections.clone();
         let before = self.annotations().clone();
-        if before.corrections != shown {
+        if reanalysing && before.corrections != shown {
             let source = self.loaded.source.clone();
             self.store_of(&source).set_corrections(shown);
             self.history.record(&before, None);

@@ -476,7 +476,7 @@ fn the_windows_export_gives_what_a_project_needs() {
     impl Exporter for QdpxExporter {
         fn export(
             &mut self,
-            comparison: &Comparison,
+            comparison: &std::sync::Arc<Comparison>,
             _annotations: &Annotations,
             options: &Options,
             _name: &str,

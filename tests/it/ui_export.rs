@@ -20,7 +20,7 @@ struct JsonExporter(Rc<RefCell<Option<BTreeSet<String>>>>);
 impl Exporter for JsonExporter {
     fn export(
         &mut self,
-        comparison: &Comparison,
+        comparison: &std::sync::Arc<Comparison>,
         _annotations: &Annotations,
         options: &Options,
         _name: &str,

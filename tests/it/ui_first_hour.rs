@@ -138,6 +138,22 @@ fn export_uses_the_built_in_save_picker_and_asks_before_replacing() {
             h.run();
         }
         assert!(!h.state().builtin_picker_open());
+        // the export is written on its own thread: the status line says when it is done
+        let started = std::time::Instant::now();
+        while !h
+            .state()
+            .status()
+            .unwrap_or_default()
+            .starts_with("Exported to")
+        {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(60),
+                "{:?}",
+                h.state().status()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            h.step();
+        }
         let html = std::fs::read_to_string(&target).unwrap();
         assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Claim map"));
         assert!(
