@@ -27,8 +27,8 @@ impl State {
     /// The map of `loaded`, worked out once per analysis.
     pub fn map(&mut self, loaded: &Loaded) -> &ClaimMap {
         if self.map.as_ref().map(|(g, _)| *g) != Some(loaded.generation) {
-            let topics = loaded.corpus.lexicon().topics.clone();
-            let map = claim_map::claim_map(&loaded.comparison, &topics, MAX_SIDES);
+            let lexicon = loaded.corpus.lexicon();
+            let map = claim_map::claim_map(&loaded.comparison, &lexicon.topics, MAX_SIDES);
             self.map = Some((loaded.generation, map));
         }
         &self.map.as_ref().expect("just set").1

@@ -74,7 +74,7 @@ pub struct Session {
 
 impl Session {
     /// A session showing `source`, loaded now (when it fails to load, the sample with the
-    /// error); annotations for this session only until [`Session::with_store`].
+    /// error); annotations for this session only until [`Session::use_store`].
     pub fn new(source: Source) -> Session {
         let (loaded, error) = match load_source(&source, &Corrections::default()) {
             Ok(l) => (l, None),
