@@ -19,7 +19,10 @@ fn pipeline(c: &mut Criterion) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(usize::MAX);
-    for count in [1_000usize, 10_000, 50_000].into_iter().filter(|&c| c <= max) {
+    for count in [1_000usize, 10_000, 50_000]
+        .into_iter()
+        .filter(|&c| c <= max)
+    {
         let dir = tempfile::tempdir().expect("temp dir");
         parallax::generate::write(dir.path(), count, 42).expect("writes the corpus");
         if count >= 50_000 {

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::annotations::Verdict;
+
 /// The schema tag written into every comparison.
 pub const SCHEMA: &str = "parallax.comparison/1";
 
@@ -239,22 +241,121 @@ pub struct Group {
     /// matched statements (0.3). Left out of the JSON when 0.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub strength: f64,
-    /// The user's judgement, if any.
-    pub annotation: Option<serde_json::Value>,
+    /// The user's judgement, if any (filled in by `annotations::attach::apply`).
+    pub annotation: Option<GroupAnnotation>,
+}
+
+/// The user's judgement of a group as a comparison carries it: the note of
+/// [`crate::annotations::GroupNote`] without its fingerprints. The fields are written in
+/// this order, the verdict `null` when there is none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GroupAnnotation {
+    /// Free text.
+    pub note: String,
+    /// Tags, in the order the user added them.
+    pub tags: Vec<String>,
+    /// When the note last changed (RFC 3339, UTC).
+    pub updated: String,
+    /// The user's verdict, if given.
+    pub verdict: Option<Verdict>,
 }
 
 fn is_zero(x: &f64) -> bool {
     *x == 0.0
 }
 
+/// The kind of a [`Reason`], written in the JSON in kebab case (`competing-credit`, …).
+///
+/// The order is the order reasons of one group are listed in (then by detail).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReasonKind {
+    /// Two sides take credit for the same thing.
+    CompetingCredit,
+    /// Different values of one figure.
+    ConflictingFigure,
+    /// Different dates or years for one event.
+    ConflictingDate,
+    /// One side rejects what another says.
+    Denial,
+    /// Opposite readings of one matter ("sustainable" vs "unsustainable").
+    OppositePolarity,
+    /// The same words quoted from two speakers.
+    ReusedQuote,
+    /// Parties blaming each other.
+    Blame,
+    /// Two named parties arguing over one matter in words they share.
+    Contested,
+    /// A kind this version does not know (read from a newer comparison): show the detail.
+    #[serde(other)]
+    Other,
+}
+
+impl ReasonKind {
+    /// Every kind, in order.
+    pub const ALL: [ReasonKind; 9] = [
+        ReasonKind::CompetingCredit,
+        ReasonKind::ConflictingFigure,
+        ReasonKind::ConflictingDate,
+        ReasonKind::Denial,
+        ReasonKind::OppositePolarity,
+        ReasonKind::ReusedQuote,
+        ReasonKind::Blame,
+        ReasonKind::Contested,
+        ReasonKind::Other,
+    ];
+
+    /// The kind as written in the JSON (`competing-credit`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReasonKind::CompetingCredit => "competing-credit",
+            ReasonKind::ConflictingFigure => "conflicting-figure",
+            ReasonKind::ConflictingDate => "conflicting-date",
+            ReasonKind::Denial => "denial",
+            ReasonKind::OppositePolarity => "opposite-polarity",
+            ReasonKind::ReusedQuote => "reused-quote",
+            ReasonKind::Blame => "blame",
+            ReasonKind::Contested => "contested",
+            ReasonKind::Other => "other",
+        }
+    }
+
+    /// The kind in words (`competing credit`, …).
+    pub fn label(self) -> String {
+        self.as_str().replace('-', " ")
+    }
+}
+
+impl std::fmt::Display for ReasonKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for ReasonKind {
+    /// The kind written `s` in the JSON; [`ReasonKind::Other`] for one this version does not
+    /// know.
+    fn from(s: &str) -> ReasonKind {
+        ReasonKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .unwrap_or(ReasonKind::Other)
+    }
+}
+
+impl PartialEq<&str> for ReasonKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// A typed reason for a dispute.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
-    /// `competing-credit`, `conflicting-figure`, `conflicting-date`, `denial`, `blame`,
-    /// `opposite-polarity`, `reused-quote`, `contested` (two named parties arguing over one
-    /// matter in words they share; added with the argument pairs, readers that do not know
-    /// a kind should show its `detail`). See `compare::dispute` and `compare::conflict`.
-    pub kind: String,
+    /// What kind of conflict (readers that do not know a kind should show its `detail`). See
+    /// `compare::dispute` and `compare::conflict`.
+    pub kind: ReasonKind,
     /// A human-readable account.
     pub detail: String,
     /// The statements involved.

@@ -9,6 +9,7 @@ use crate::compare::{self, Compared};
 use crate::comparison::{Side, Statement};
 use crate::corpus::Corpus;
 use crate::lexicon::Lexicon;
+use crate::progress::Progress;
 
 /// Runs `f`; a panic becomes its message.
 pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
@@ -30,19 +31,26 @@ pub fn path_of<'a>(corpus: &'a Corpus, id: &'a str) -> &'a str {
 /// alone to find the documents that make it panic; those are left out of the groups (with a
 /// warning each) and the rest compared again. Should the rest still fail (a bug that needs
 /// two documents), there are no groups and one warning says so.
+///
+/// `progress` counts the steps; once it is cancelled the result is empty (the caller checks
+/// [`Progress::check`]).
 pub fn compare(
     corpus: &Corpus,
     statements: &[Statement],
     sides: &[Side],
     lex: &Lexicon,
+    progress: &Progress,
 ) -> (Compared, Vec<String>) {
     let run = |statements: &[Statement]| {
+        if progress.is_cancelled() {
+            return Ok(Compared::default());
+        }
         catch(|| {
             test_hook::check(
                 test_hook::Stage::Compare,
                 statements.iter().map(|s| &s.text),
             );
-            compare::compare(statements, sides, lex)
+            compare::compare_with(statements, sides, lex, progress)
         })
     };
     let why = match run(statements) {

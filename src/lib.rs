@@ -7,8 +7,13 @@
 //! One pure pipeline serves the GUI, the command line and the tests:
 //!
 //! ```text
-//! folder ──▶ corpus ──▶ reading ──▶ compare ──▶ Comparison ──▶ app (egui) / export
+//! folder ──▶ corpus ──▶ reading ──▶ compare ──▶ Comparison ──▶ session ──▶ app (egui)
+//!                                                    │           └──────▶ export (one Filter)
+//!            progress: counts and cancel, read by the window and the command line
 //! ```
+//!
+//! [`analyze`] runs it; [`analyze_with`] runs it with a [`Progress`] that counts the work
+//! and stops it ([`Cancelled`]) within a fraction of a second of [`Progress::cancel`].
 //!
 //! ```
 //! let corpus = parallax::corpus::bundled_sample();
@@ -17,13 +22,21 @@
 //! assert_eq!(comparison.schema, "parallax.comparison/1");
 //! ```
 //!
-//! - [`corpus`]: the document store (files → decoded, metadata-aware [`corpus::Document`]s).
+//! - [`corpus`]: the document store (files → decoded, metadata-aware [`corpus::Document`]s);
+//!   a corpus compiles its lexicon once ([`corpus::Corpus::lexicon`]).
 //! - [`lexicon`]: general vocabulary from `assets/*.yaml`, extendable per folder.
-//! - [`comparison`]: the model every consumer reads, the JSON contract.
+//! - [`reading`], [`compare`]: documents → attributed statements → claim groups.
+//! - [`comparison`]: the model every consumer reads, the JSON contract (typed reasons and
+//!   annotations).
+//! - [`progress`]: the progress and cancel handle of a run.
+//! - [`session`]: a folder's analysis, background job, annotations store and undo history,
+//!   without a window.
 //! - [`annotations`]: the user's verdicts, notes and corrections, stored safely per folder.
-//! - [`export`]: the comparison as HTML, Markdown, CSV or JSON.
+//! - [`export`]: the one [`export::Filter`] of what is shown, and the comparison as HTML,
+//!   Markdown, CSV, JSON or a REFI-QDA project.
 //! - [`readable`]: normalised values (dates, durations, money, percentages) as a reader writes them.
-//! - `app`: the egui window (the only module that imports egui), behind the `gui` feature.
+//! - `app`: the egui window (the only module that imports egui), behind the `gui` feature:
+//!   a session plus the window's state.
 
 pub mod annotations;
 #[cfg(feature = "gui")]
@@ -37,13 +50,16 @@ pub mod export;
 pub mod generate;
 pub mod lexicon;
 pub mod logging;
+pub mod progress;
 pub mod readable;
 pub mod reading;
+pub mod session;
 pub mod sides;
 pub mod text;
 
 use comparison::{Comparison, DocumentInfo, SCHEMA};
 use corpus::Corpus;
+pub use progress::{Cancelled, Progress};
 
 /// Options of an analysis run.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -61,10 +77,25 @@ pub fn generator() -> String {
 ///
 /// Deterministic: the same corpus gives a byte-identical comparison.
 pub fn analyze(corpus: &Corpus, settings: &Settings) -> Comparison {
+    // nobody holds this progress, so nobody can cancel the run
+    analyze_with(corpus, settings, &Progress::new())
+        .unwrap_or_else(|Cancelled| empty_comparison(corpus))
+}
+
+/// [`analyze`] with a [`Progress`] handle: the stages and counts are written into it as the
+/// run goes, and [`Progress::cancel`] (from another thread) stops the run between two
+/// documents or two steps, within a fraction of a second, with [`Cancelled`].
+pub fn analyze_with(
+    corpus: &Corpus,
+    settings: &Settings,
+    progress: &Progress,
+) -> Result<Comparison, Cancelled> {
+    progress.check()?;
     let corrected = settings.corrections.corrected_corpus(corpus);
     let corpus = corrected.as_ref().unwrap_or(corpus);
     let lexicon = corpus.lexicon();
-    let mut reading = reading::read_corpus(corpus, &lexicon);
+    let mut reading = reading::read_corpus_with(corpus, &lexicon, progress);
+    progress.check()?;
     settings
         .corrections
         .apply_to_sides(&mut reading.sides, &mut reading.statements);
@@ -88,12 +119,19 @@ pub fn analyze(corpus: &Corpus, settings: &Settings) -> Comparison {
         })
         .collect();
     // a panic (a bug) in one document's reading or comparing costs that document, not the run
-    let (compared, compare_warnings) =
-        contain::compare(corpus, &reading.statements, &reading.sides, &lexicon);
+    let (compared, compare_warnings) = contain::compare(
+        corpus,
+        &reading.statements,
+        &reading.sides,
+        &lexicon,
+        progress,
+    );
+    progress.check()?;
     let mut warnings = corpus.warnings.clone();
     warnings.extend(reading.warnings);
     warnings.extend(compare_warnings);
-    Comparison {
+    progress.start(progress::Stage::Done, 0);
+    Ok(Comparison {
         schema: SCHEMA.to_string(),
         generator: generator(),
         root: corpus.root.clone(),
@@ -103,5 +141,20 @@ pub fn analyze(corpus: &Corpus, settings: &Settings) -> Comparison {
         groups: compared.groups,
         timeline: compared.timeline,
         warnings,
+    })
+}
+
+/// A comparison of nothing from `corpus`'s folder.
+fn empty_comparison(corpus: &Corpus) -> Comparison {
+    Comparison {
+        schema: SCHEMA.to_string(),
+        generator: generator(),
+        root: corpus.root.clone(),
+        sides: Vec::new(),
+        documents: Vec::new(),
+        statements: Vec::new(),
+        groups: Vec::new(),
+        timeline: Vec::new(),
+        warnings: Vec::new(),
     }
 }

@@ -7,9 +7,11 @@
     windows_subsystem = "windows"
 )]
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use parallax::annotations::attach;
@@ -18,7 +20,7 @@ use parallax::annotations::store::{Place, Store, StoreConfig};
 use parallax::app::{self, Source};
 use parallax::corpus::{self, LoadOptions};
 use parallax::export::{self, Filter};
-use parallax::{Settings, analyze};
+use parallax::{Progress, Settings, analyze_with};
 
 /// Who claims what: lines up what several parties say about one story, side by side.
 ///
@@ -40,6 +42,8 @@ enum Cmd {
     Open {
         /// The folder (read recursively).
         dir: PathBuf,
+        #[command(flatten)]
+        limits: Limits,
     },
     /// Analyse a folder and print the comparison, with the folder's annotations.
     Analyze {
@@ -178,7 +182,7 @@ fn main() -> ExitCode {
     );
     match cli.command {
         None => match cli.paths.first() {
-            None => window(Source::Sample),
+            None => window(Source::Sample, LoadOptions::default()),
             Some(path) => {
                 // a file: its folder, with the file shown in the reader
                 let (dir, document) = if path.is_file() {
@@ -194,14 +198,14 @@ fn main() -> ExitCode {
                 if let Err(e) = check_folder(&dir) {
                     return fail(&e);
                 }
-                window_on(Source::Folder(dir), document)
+                window_on(Source::Folder(dir), document, LoadOptions::default())
             }
         },
-        Some(Cmd::Open { dir }) => {
+        Some(Cmd::Open { dir, limits }) => {
             if let Err(e) = check_folder(&dir) {
                 return fail(&e);
             }
-            window(Source::Folder(dir))
+            window(Source::Folder(dir), limits.options())
         }
         Some(Cmd::Analyze {
             dir,
@@ -245,8 +249,8 @@ fn check_folder(dir: &std::path::Path) -> Result<(), String> {
     corpus::check_folder(dir).map_err(|e| e.to_string())
 }
 
-fn window(source: Source) -> ExitCode {
-    window_on(source, None)
+fn window(source: Source, options: LoadOptions) -> ExitCode {
+    window_on(source, None, options)
 }
 
 /// What the window opens, in a build without it (`--no-default-features`).
@@ -257,7 +261,7 @@ enum Source {
 }
 
 #[cfg(not(feature = "gui"))]
-fn window_on(source: Source, _document: Option<String>) -> ExitCode {
+fn window_on(source: Source, _document: Option<String>, _options: LoadOptions) -> ExitCode {
     let what = match source {
         Source::Sample => "the bundled sample".to_string(),
         Source::Folder(dir) => dir.display().to_string(),
@@ -269,8 +273,8 @@ fn window_on(source: Source, _document: Option<String>) -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn window_on(source: Source, document: Option<String>) -> ExitCode {
-    let error = match app::run_on(source, document) {
+fn window_on(source: Source, document: Option<String>, options: LoadOptions) -> ExitCode {
+    let error = match app::run_on(source, document, options) {
         Ok(()) => return ExitCode::SUCCESS,
         Err(e) => e.to_string(),
     };
@@ -316,9 +320,6 @@ fn window_on(source: Source, document: Option<String>) -> ExitCode {
 /// Loads the folder, its annotations (read only: nothing on disk changes) and corrections,
 /// analyses, attaches the notes and renders the export.
 fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
-    let corpus = std::sync::Arc::new(
-        corpus::load(&request.dir, &request.options).map_err(|e| e.to_string())?,
-    );
     let place = Place::Folder(request.dir.clone());
     let (mut annotations, warnings) = Store::read_only(&place, &StoreConfig::default());
     for w in warnings {
@@ -327,11 +328,18 @@ fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
     let settings = Settings {
         corrections: annotations.corrections.clone(),
     };
-    let mut comparison = analyze(&corpus, &settings);
+    let (corpus, comparison) = with_progress(|progress| {
+        let corpus = corpus::load_with(&request.dir, &request.options, progress)
+            .map_err(|e| e.to_string())?;
+        let comparison = analyze_with(&corpus, &settings, progress).map_err(|e| e.to_string())?;
+        Ok::<_, String>((std::sync::Arc::new(corpus), comparison))
+    })?;
+    let mut comparison = comparison;
     print_warnings(&comparison);
     attach::attach(&mut annotations, &comparison);
     attach::apply(&mut comparison, &annotations);
     let filter = Filter {
+        column_sides_only: false,
         disputed_only: request.disputed_only,
         topics: request
             .topics
@@ -347,8 +355,10 @@ fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
     };
     let options = export::Options {
         filter,
+        columns: Vec::new(),
+        annotations: None,
         date: Some(export::export_date()),
-        topics: corpus.lexicon().topics,
+        topics: corpus.lexicon().topics.clone(),
         orphans: attach::orphans(&annotations, &comparison)
             .into_iter()
             .map(|(id, note)| (id.clone(), note.clone()))
@@ -356,6 +366,38 @@ fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
         corpus: Some(corpus.clone()),
     };
     export::export(request.format.export(), &comparison, &options).map_err(|e| e.to_string())
+}
+
+/// Runs `f` with a [`Progress`] that a second thread shows on standard error (`Reading 3,200
+/// of 10,000 documents`, on one line written over) once the run has taken a second, when
+/// standard error is a terminal; the line is cleared at the end.
+fn with_progress<T>(f: impl FnOnce(&Progress) -> T) -> T {
+    let progress = Progress::new();
+    if !std::io::stderr().is_terminal() {
+        return f(&progress);
+    }
+    let finished = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let started = Instant::now();
+            let mut shown = false;
+            while !finished.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(100));
+                if started.elapsed() >= Duration::from_secs(1) && !finished.load(Ordering::Relaxed)
+                {
+                    // standard error gone is no reason to stop
+                    let _ = write!(std::io::stderr(), "\r\x1b[2K{}", progress.snapshot());
+                    shown = true;
+                }
+            }
+            if shown {
+                let _ = write!(std::io::stderr(), "\r\x1b[2K");
+            }
+        });
+        let out = f(&progress);
+        finished.store(true, Ordering::Relaxed);
+        out
+    })
 }
 
 fn write_output(output: Option<&PathBuf>, bytes: &[u8], force: bool) -> Result<(), String> {

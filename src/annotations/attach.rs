@@ -17,16 +17,14 @@
 //! let report = attach::attach(&mut notes, &comparison);
 //! assert_eq!(report.attached, vec![group.clone()]);
 //! attach::apply(&mut comparison, &notes);
-//! assert_eq!(comparison.groups[0].annotation.as_ref().unwrap()["verdict"], "agreed");
+//! assert_eq!(comparison.groups[0].annotation.as_ref().unwrap().verdict, Some(Verdict::Agreed));
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use serde_json::json;
-
 use super::fingerprint::fingerprint;
 use super::{Annotations, GroupNote};
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, GroupAnnotation};
 
 /// What [`attach`] did with each note.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -144,21 +142,27 @@ pub fn orphans<'a>(
         .collect()
 }
 
-/// The JSON of a note inside a comparison's group (`annotation` in the comparison schema):
-/// `{verdict, note, tags, updated}`.
-pub fn note_json(note: &GroupNote) -> serde_json::Value {
-    json!({
-        "verdict": note.verdict.map(|v| v.as_str()),
-        "note": note.note,
-        "tags": note.tags,
-        "updated": note.updated,
-    })
+/// A note as a comparison's group carries it (`annotation` in the comparison schema):
+/// `{note, tags, updated, verdict}`.
+pub fn note_json(note: &GroupNote) -> GroupAnnotation {
+    GroupAnnotation {
+        note: note.note.clone(),
+        tags: note.tags.clone(),
+        updated: note.updated.clone(),
+        verdict: note.verdict,
+    }
 }
 
 /// Reads a group's `annotation` back into a note (without fingerprints); `None` when the
-/// group has none or it is not a note.
-pub fn note_of(annotation: Option<&serde_json::Value>) -> Option<GroupNote> {
-    annotation.and_then(|v| serde_json::from_value(v.clone()).ok())
+/// group has none.
+pub fn note_of(annotation: Option<&GroupAnnotation>) -> Option<GroupNote> {
+    annotation.map(|a| GroupNote {
+        verdict: a.verdict,
+        note: a.note.clone(),
+        tags: a.tags.clone(),
+        statements: Vec::new(),
+        updated: a.updated.clone(),
+    })
 }
 
 /// Fills each group's `annotation` with its note (see [`note_json`]), or `None` when it has
@@ -288,11 +292,14 @@ mod tests {
             vec![statement("s-1", "Fares rise.")],
             vec![group("g-1", &["s-1"]), group("g-2", &[])],
         );
-        c.groups[1].annotation = Some(json!({"note": "stale"}));
+        c.groups[1].annotation = Some(GroupAnnotation {
+            note: "stale".into(),
+            ..GroupAnnotation::default()
+        });
         let mut a = Annotations::default();
         a.groups.insert("g-1".into(), note(&["Fares rise."]));
         apply(&mut c, &a);
-        let v = c.groups[0].annotation.as_ref().unwrap();
+        let v = serde_json::to_value(c.groups[0].annotation.as_ref().unwrap()).unwrap();
         assert_eq!(v["verdict"], "unclear");
         assert_eq!(v["note"], "ask the depot");
         assert!(v.get("statements").is_none());

@@ -29,7 +29,7 @@
 //!     n.note = "ask both press offices".into();
 //! });
 //! attach::apply(&mut comparison, store.annotations());           // into the groups
-//! assert_eq!(comparison.groups[0].annotation.as_ref().unwrap()["verdict"], "disputed");
+//! assert_eq!(comparison.groups[0].annotation.as_ref().unwrap().verdict, Some(Verdict::Disputed));
 //! // every frame: `store.tick(Instant::now())` saves a moment after the last change
 //! store.flush().unwrap();                                        // on closing
 //! assert!(store.location().unwrap().exists());

@@ -224,6 +224,8 @@ pub struct Store {
     warnings: Vec<String>,
     autosave: Autosave,
     last_error: Option<String>,
+    /// Kept in memory only (never saved): [`Store::in_memory`].
+    memory_only: bool,
 }
 
 impl Store {
@@ -253,6 +255,7 @@ impl Store {
             warnings: Vec::new(),
             autosave: Autosave::default(),
             last_error: None,
+            memory_only: false,
         };
         let mut best: Option<(Box<Annotations>, SystemTime)> = None;
         for path in store.candidates() {
@@ -285,6 +288,24 @@ impl Store {
         store.folder_ok = folder_ok;
         store.location = store.writable_candidates().into_iter().next();
         store
+    }
+
+    /// A store that reads nothing and never saves: annotations for this session only (tests,
+    /// benchmarks, a window made from an analysis). Its edits go through the same methods.
+    pub fn in_memory(place: &Place) -> Store {
+        Store {
+            place: place.clone(),
+            annotations: Annotations::default(),
+            folder_file: None,
+            data_file: None,
+            blocked: Vec::new(),
+            folder_ok: false,
+            location: None,
+            warnings: Vec::new(),
+            autosave: Autosave::default(),
+            last_error: None,
+            memory_only: true,
+        }
     }
 
     /// Reads a place's annotations without changing anything on disk (for the command line):
@@ -453,7 +474,9 @@ impl Store {
     }
 
     fn changed(&mut self) {
-        self.autosave.changed(Instant::now());
+        if !self.memory_only {
+            self.autosave.changed(Instant::now());
+        }
     }
 
     /// True when there are changes not yet saved.
@@ -588,6 +611,7 @@ impl Store {
             );
         }
         match (&self.place, &self.location) {
+            _ if self.memory_only => "Annotations are kept for this session only.".to_string(),
             (_, None) => "Annotations cannot be saved (neither the folder nor a data \
                           directory can be written): they last until the window closes."
                 .to_string(),

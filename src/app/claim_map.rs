@@ -27,8 +27,8 @@ impl State {
     /// The map of `loaded`, worked out once per analysis.
     pub fn map(&mut self, loaded: &Loaded) -> &ClaimMap {
         if self.map.as_ref().map(|(g, _)| *g) != Some(loaded.generation) {
-            let topics = loaded.corpus.lexicon().topics;
-            let map = claim_map::claim_map(&loaded.comparison, &topics, MAX_SIDES);
+            let lexicon = loaded.corpus.lexicon();
+            let map = claim_map::claim_map(&loaded.comparison, &lexicon.topics, MAX_SIDES);
             self.map = Some((loaded.generation, map));
         }
         &self.map.as_ref().expect("just set").1
@@ -237,23 +237,24 @@ impl super::ParallaxApp {
     /// Shows the comparison filtered to a side and a topic (any, for `None`): every claim
     /// the map's cell counts, disputed or not; the side becomes a column if it was not one.
     pub(super) fn show_claims(&mut self, side: Option<String>, topic: Option<String>) {
-        self.filter = super::Filter {
-            side: side.clone(),
+        let state = &mut self.state;
+        state.filter = super::Filter {
+            sides: side.iter().cloned().collect(),
             topics: topic.into_iter().collect(),
             column_sides_only: false,
-            sort: self.filter.sort,
+            sort: state.filter.sort,
             ..super::Filter::default()
         };
         if let Some(side) = side
-            && !self.columns.contains(&side)
+            && !state.columns.contains(&side)
         {
-            self.columns.push(side);
-            self.columns_chosen = true;
+            state.columns.push(side);
+            state.columns_chosen = true;
         }
-        self.view = super::View::Comparison;
-        self.selected_group = None;
-        self.comparison
-            .refresh_rows(&self.loaded, &self.filter, &self.columns);
-        self.comparison.scroll_to_selected = true;
+        state.view = super::View::Comparison;
+        state.selected_group = None;
+        let rows = &mut self.views.comparison;
+        rows.refresh_rows(self.session.loaded(), &state.filter, &state.columns);
+        rows.scroll_to_selected = true;
     }
 }

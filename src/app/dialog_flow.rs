@@ -2,9 +2,11 @@
 //! through the built-in picker ([`super::picker`]), saying once in the status line why.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::picker::{BuiltinPicker, Outcome, home_dir};
 use super::{Command, ParallaxApp, Source};
+use crate::comparison::Comparison;
 use crate::export::Format;
 
 impl ParallaxApp {
@@ -29,7 +31,7 @@ impl ParallaxApp {
     fn open_builtin_folder_picker(&mut self, reason: &str) {
         self.say_why_builtin(reason);
         // start beside the folder shown, where its siblings are
-        let start = match &self.loaded.source {
+        let start = match &self.session.loaded().source {
             Source::Folder(dir) => dir.parent().map(PathBuf::from),
             Source::Sample => None,
         };
@@ -48,14 +50,16 @@ impl ParallaxApp {
             if let Some(first) = r.get_mut(..1) {
                 first.make_ascii_uppercase();
             }
-            self.status = Some(r);
+            self.session.set_status(Some(r));
         }
     }
 
     /// Export… (Ctrl+E): the exporter's own dialog, or the built-in save picker.
     pub(super) fn export(&mut self) {
         let Some(exporter) = self.exporter.as_ref() else {
-            self.status = Some("Export needs an exporter, and this build has none".into());
+            self.session.set_status(Some(
+                "Export needs an exporter, and this build has none".into(),
+            ));
             return;
         };
         if let Some(reason) = exporter.unavailable() {
@@ -67,19 +71,19 @@ impl ParallaxApp {
         let Some(exporter) = self.exporter.as_mut() else {
             return;
         };
-        let result = exporter.export(&comparison, &self.annotations, &options, &name);
+        let result = exporter.export(&comparison, self.session.annotations(), &options, &name);
         let gave_up = exporter.unavailable();
         match result {
             Ok(Some(message)) => {
-                self.status = Some(message);
-                self.error = None;
+                self.session.set_status(Some(message));
+                self.session.set_error(None);
             }
             Ok(None) => {
                 if let Some(reason) = gave_up {
                     self.open_builtin_save_picker(&reason);
                 }
             }
-            Err(e) => self.error = Some(format!("export failed: {e}")),
+            Err(e) => self.session.set_error(Some(format!("export failed: {e}"))),
         }
     }
 
@@ -98,35 +102,47 @@ impl ParallaxApp {
         ));
     }
 
-    /// What an export writes: the comparison with the notes inside, and the options of what
-    /// the filters show (the column choice only arranges the view).
-    fn export_inputs(&self) -> (crate::comparison::Comparison, crate::export::Options) {
-        let filter = crate::export::Filter {
-            disputed_only: self.filter.disputed_only,
-            topics: self.filter.topics.iter().cloned().collect(),
-            sides: self.filter.side.iter().cloned().collect(),
-            search: self.filter.search.clone(),
-            ..Default::default()
-        };
-        let mut comparison = self.loaded.comparison.clone();
-        crate::annotations::attach::apply(&mut comparison, &self.annotations);
+    /// What an export writes: the shown comparison (shared, not copied) and the options of
+    /// what the window shows: its filter and column sides, so the export holds exactly the
+    /// rows on screen, and the notes to put into the groups.
+    fn export_inputs(&self) -> (Arc<Comparison>, crate::export::Options) {
+        let loaded = self.session.loaded();
+        let annotations = self.session.annotations();
         let options = crate::export::Options {
-            filter,
+            filter: self.state.filter.clone(),
+            columns: self.state.columns.clone(),
+            annotations: Some(annotations.clone()),
             date: Some(crate::export::export_date()),
-            topics: self.loaded.corpus.lexicon().topics,
-            orphans: crate::annotations::attach::orphans(&self.annotations, &comparison)
+            topics: loaded.corpus.lexicon().topics.clone(),
+            orphans: crate::annotations::attach::orphans(annotations, &loaded.comparison)
                 .into_iter()
                 .map(|(id, note)| (id.clone(), note.clone()))
                 .collect(),
             // the REFI-QDA project holds the documents' texts
-            corpus: Some(self.loaded.corpus.clone()),
+            corpus: Some(loaded.corpus.clone()),
         };
-        (comparison, options)
+        (loaded.comparison.clone(), options)
+    }
+
+    /// Shows what a finished background export said; whether one is still running.
+    pub(super) fn poll_export(&mut self) -> bool {
+        let Some(exporter) = self.exporter.as_mut() else {
+            return false;
+        };
+        match exporter.poll() {
+            Some(Ok(message)) => {
+                self.session.set_status(Some(message));
+                self.session.set_error(None);
+            }
+            Some(Err(e)) => self.session.set_error(Some(format!("export failed: {e}"))),
+            None => {}
+        }
+        exporter.busy()
     }
 
     /// The file name an export suggests.
     fn export_name(&self) -> String {
-        let name = self.loaded.source.display_name();
+        let name = self.session.loaded().source.display_name();
         if name.contains("sample") {
             "parallax-sample".to_string()
         } else {
@@ -151,10 +167,10 @@ impl ParallaxApp {
                 if let Some(exporter) = self.exporter.as_mut() {
                     match exporter.export_to(&path, &comparison, &options) {
                         Ok(message) => {
-                            self.status = Some(message);
-                            self.error = None;
+                            self.session.set_status(Some(message));
+                            self.session.set_error(None);
                         }
-                        Err(e) => self.error = Some(format!("export failed: {e}")),
+                        Err(e) => self.session.set_error(Some(format!("export failed: {e}"))),
                     }
                 }
                 Vec::new()

@@ -3,6 +3,8 @@
 //! that came back at once without one): the window then uses its built-in picker.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::annotations::Annotations;
@@ -118,17 +120,30 @@ fn gave_up(cancelled: bool, started: Instant) -> Option<String> {
 /// says what it did. The window has none until one is given with
 /// `ParallaxApp::with_exporter`; without one, Export is shown disabled.
 pub trait Exporter {
-    /// Exports `comparison` (with the user's notes inside each group) and `annotations`,
-    /// as `options` say (the filter of what is shown, topics, orphaned notes, the date);
-    /// `name` names what is shown (a file name to suggest). `Ok(None)` when the user
-    /// cancelled, `Ok(Some(message))` ("saved report.html") or an error to show.
+    /// Exports `comparison` (shared with the window, so an export may run on another
+    /// thread) with `annotations` (also in `options.annotations`, put into each group), as
+    /// `options` say (the filter and column sides of what is shown, topics, orphaned notes,
+    /// the date); `name` names what is shown (a file name to suggest). `Ok(None)` when the
+    /// user cancelled, `Ok(Some(message))` ("saved report.html", or "Exporting to …" when
+    /// the writing goes on in the background: see [`Exporter::poll`]) or an error to show.
     fn export(
         &mut self,
-        comparison: &Comparison,
+        comparison: &Arc<Comparison>,
         annotations: &Annotations,
         options: &Options,
         name: &str,
     ) -> Result<Option<String>, String>;
+
+    /// The outcome of an export that went on in the background, once it is done (the
+    /// window asks every frame).
+    fn poll(&mut self) -> Option<Result<String, String>> {
+        None
+    }
+
+    /// Whether an export is still being written in the background.
+    fn busy(&self) -> bool {
+        false
+    }
 
     /// Why the system's save dialog cannot be shown (before showing it, and again after an
     /// `Ok(None)`): `Some(reason)` sends the window to its built-in save picker.
@@ -147,7 +162,7 @@ pub trait Exporter {
     fn export_to(
         &mut self,
         path: &Path,
-        comparison: &Comparison,
+        comparison: &Arc<Comparison>,
         options: &Options,
     ) -> Result<String, String> {
         write_export(path, Format::Html, comparison, options).map(|(_, m)| m)
@@ -162,6 +177,17 @@ pub fn write_export(
     comparison: &Comparison,
     options: &Options,
 ) -> Result<(Format, String), String> {
+    let (path, format) = export_path(path, fallback);
+    let bytes = export::export(format, comparison, options).map_err(|e| e.to_string())?;
+    export::write_file(&path, &bytes, true)
+        .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    log::info!("exported {} to {}", format.label(), path.display());
+    Ok((format, format!("Exported to {}", path.display())))
+}
+
+/// The file an export goes to and its format: the one its extension names, else
+/// `fallback` with that extension added.
+fn export_path(path: &Path, fallback: Format) -> (PathBuf, Format) {
     let mut path = path.to_path_buf();
     let format = match path
         .extension()
@@ -174,11 +200,7 @@ pub fn write_export(
             fallback
         }
     };
-    let bytes = export::export(format, comparison, options).map_err(|e| e.to_string())?;
-    export::write_file(&path, &bytes, true)
-        .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-    log::info!("exported {} to {}", format.label(), path.display());
-    Ok((format, format!("Exported to {}", path.display())))
+    (path, format)
 }
 
 /// The real exporter: rfd's save dialog (which asks before replacing a file), the format
@@ -189,6 +211,8 @@ pub struct RfdExporter {
     last_dir: Option<PathBuf>,
     environment: DialogEnvironment,
     gave_up: Option<String>,
+    /// The export being rendered and written on its own thread.
+    running: Option<Receiver<Result<String, String>>>,
 }
 
 impl Default for RfdExporter {
@@ -205,19 +229,39 @@ impl RfdExporter {
             last_dir: None,
             environment,
             gave_up: None,
+            running: None,
         }
     }
 
-    fn written(&mut self, format: Format, path: &Path) {
+    /// Renders and writes the export on its own thread (the window stays responsive on a
+    /// large folder); the message says where it goes.
+    fn start(&mut self, path: &Path, comparison: &Arc<Comparison>, options: &Options) -> String {
+        let (target, format) = export_path(path, self.last_format);
         self.last_format = format;
-        self.last_dir = path.parent().map(PathBuf::from);
+        self.last_dir = target.parent().map(PathBuf::from);
+        let (tx, rx) = channel();
+        let (path, comparison, options) = (path.to_path_buf(), comparison.clone(), options.clone());
+        let started = std::thread::Builder::new()
+            .name("parallax-export".into())
+            .spawn(move || {
+                let result = write_export(&path, format, &comparison, &options).map(|(_, m)| m);
+                // the window may have closed: nobody to tell
+                let _ = tx.send(result);
+            });
+        match started {
+            Ok(_) => {
+                self.running = Some(rx);
+                format!("Exporting to {}…", target.display())
+            }
+            Err(e) => format!("cannot start the export: {e}"),
+        }
     }
 }
 
 impl Exporter for RfdExporter {
     fn export(
         &mut self,
-        comparison: &Comparison,
+        comparison: &Arc<Comparison>,
         _annotations: &Annotations,
         options: &Options,
         name: &str,
@@ -241,9 +285,21 @@ impl Exporter for RfdExporter {
             return Ok(None);
         };
         // the dialog asked before replacing an existing file
-        let (format, message) = write_export(&path, self.last_format, comparison, options)?;
-        self.written(format, &path);
-        Ok(Some(message))
+        Ok(Some(self.start(&path, comparison, options)))
+    }
+
+    fn poll(&mut self) -> Option<Result<String, String>> {
+        let result = match self.running.as_ref()?.try_recv() {
+            Ok(r) => r,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => Err("the export stopped unexpectedly".into()),
+        };
+        self.running = None;
+        Some(result)
+    }
+
+    fn busy(&self) -> bool {
+        self.running.is_some()
     }
 
     fn unavailable(&self) -> Option<String> {
@@ -258,12 +314,10 @@ impl Exporter for RfdExporter {
     fn export_to(
         &mut self,
         path: &Path,
-        comparison: &Comparison,
+        comparison: &Arc<Comparison>,
         options: &Options,
     ) -> Result<String, String> {
-        let (format, message) = write_export(path, self.last_format, comparison, options)?;
-        self.written(format, path);
-        Ok(message)
+        Ok(self.start(path, comparison, options))
     }
 }
 

@@ -6,8 +6,8 @@ use std::ops::Range;
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontId};
 
-use super::loading::TopicWords;
 use crate::compare::diff::{Change, word_diff};
+use crate::session::TopicWords;
 
 /// Byte ranges of a text to mark.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -96,7 +96,7 @@ pub fn inspector_ui(
                 ui.add_space(6.0);
                 ui.label(RichText::new("Why it is disputed").strong());
                 for r in group.reasons.iter().take(MAX_REASONS) {
-                    ui.label(format!("{}: {}", r.kind.replace('-', " "), r.detail));
+                    ui.label(format!("{}: {}", r.kind.label(), r.detail));
                 }
                 if group.reasons.len() > MAX_REASONS {
                     ui.label(

@@ -78,7 +78,12 @@ pub fn reader_ui(
     });
     if let Some(url) = &info.url {
         row(ui, "Address", &mut |ui| {
-            ui.hyperlink_to(url, url);
+            // only web addresses open: `file:`, `javascript:` and the like are shown as text
+            if is_web_address(url) {
+                ui.hyperlink_to(url, url);
+            } else {
+                ui.label(url);
+            }
         });
     }
     row(ui, "File", &mut |ui| {
@@ -289,4 +294,30 @@ fn statement_ui(
                 );
             }
         })
+}
+
+/// Whether a document's address may be opened in the browser: an `http` or `https` URL.
+fn is_web_address(address: &str) -> bool {
+    url::Url::parse(address.trim()).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_open() {
+        assert!(is_web_address("https://example.org/news/1"));
+        assert!(is_web_address(" http://example.org "));
+        for not in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "data:text/html,<b>x</b>",
+            "ftp://example.org/a",
+            "example.org/news",
+            "",
+        ] {
+            assert!(!is_web_address(not), "{not}");
+        }
+    }
 }

@@ -68,7 +68,11 @@ pub fn conflict_links(comparison: &Comparison) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for g in &comparison.groups {
         let mut involved: Vec<&str> = Vec::new();
-        for r in g.reasons.iter().filter(|r| r.kind == "conflicting-date") {
+        for r in g
+            .reasons
+            .iter()
+            .filter(|r| r.kind == crate::comparison::ReasonKind::ConflictingDate)
+        {
             let list = if r.statements.is_empty() {
                 &g.statements
             } else {

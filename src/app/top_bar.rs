@@ -1,10 +1,8 @@
 //! The top bar: opening (folder dialog, recent folders, sample, reload), export, the views,
 //! undo and redo, the theme, and the progress of a running analysis with Cancel.
 
-use std::path::PathBuf;
-use std::time::Duration;
-
 use egui::RichText;
+use std::path::PathBuf;
 
 use super::command::{Command, View};
 use super::prefs::ThemeChoice;
@@ -18,8 +16,8 @@ pub struct Model<'a> {
     pub view: View,
     /// Recent folders.
     pub recent: &'a [PathBuf],
-    /// A running job: what it does and for how long.
-    pub progress: Option<(String, Duration)>,
+    /// A running job: what it does, how far it got, for how long.
+    pub progress: Option<super::progress_bar::Model>,
     /// The last error.
     pub error: Option<&'a str>,
     /// The last message.
@@ -101,17 +99,9 @@ pub fn top_bar_ui(ui: &mut egui::Ui, model: &Model<'_>) -> Vec<Command> {
             c.sides.len(),
             c.groups.len()
         ));
-        if let Some((what, elapsed)) = &model.progress {
+        if let Some(progress) = &model.progress {
             ui.separator();
-            ui.spinner();
-            ui.label(format!("{what}… {:.1} s", elapsed.as_secs_f32()));
-            if ui
-                .button("Cancel")
-                .on_hover_text("Stop and keep what is shown")
-                .clicked()
-            {
-                commands.push(Command::CancelLoad);
-            }
+            commands.extend(super::progress_bar::progress_ui(ui, progress));
         }
         if let Some(s) = model.status {
             ui.separator();

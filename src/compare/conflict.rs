@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::features::Features;
 use super::frames::{Frames, Value, ValueKind};
 use super::index::Node;
-use crate::comparison::{Statement, StatementKind};
+use crate::comparison::{ReasonKind, Statement, StatementKind};
 
 /// The most distinct texts a blocking key may hold and still be paired on.
 pub const MAX_BLOCK: usize = 64;
@@ -43,17 +43,17 @@ pub const BLAME_MIN: f32 = 0.12;
 /// it ("You know that isn't so") rather than a claim it restates.
 pub const SHORT_REBUTTAL: usize = 14;
 
-/// The kinds of reason a pair gives, as written in the JSON.
-pub const CONFLICTING_FIGURE: &str = "conflicting-figure";
+/// The kinds of reason a pair gives: different values of one figure.
+pub const CONFLICTING_FIGURE: ReasonKind = ReasonKind::ConflictingFigure;
 /// Different dates or years for one event.
-pub const CONFLICTING_DATE: &str = "conflicting-date";
+pub const CONFLICTING_DATE: ReasonKind = ReasonKind::ConflictingDate;
 /// A rebuttal and the claim it answers.
-pub const DENIAL: &str = "denial";
+pub const DENIAL: ReasonKind = ReasonKind::Denial;
 /// Parties blaming each other.
-pub const BLAME: &str = "blame";
+pub const BLAME: ReasonKind = ReasonKind::Blame;
 /// Two named parties contesting one matter: one answers, denies or accuses next to a word
 /// the other's statement holds.
-pub const CONTESTED: &str = "contested";
+pub const CONTESTED: ReasonKind = ReasonKind::Contested;
 
 /// The lexical similarity two named parties need, one contesting (a denial, rebuttal,
 /// blame or accusation, "insisted", "hit back"), to
@@ -100,7 +100,7 @@ pub struct Edge {
     /// The frame key it is about (two groups merge only on the same key).
     pub key: String,
     /// The reason kind (`conflicting-figure`, …).
-    pub kind: &'static str,
+    pub kind: ReasonKind,
     /// A human-readable account.
     pub detail: String,
 }

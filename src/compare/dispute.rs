@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use super::diff::{longest_shared_keys, run_text};
 use super::features::Features;
-use crate::comparison::{EntityKind, Reason, Statement, StatementKind};
+use crate::comparison::{EntityKind, Reason, ReasonKind, Statement, StatementKind};
 
 /// A figure of a statement: `(kind, normalised value, as written)`.
 type Figure = (EntityKind, String, String);
@@ -56,8 +56,8 @@ pub fn reasons(
     cosine: &dyn Fn(usize, usize) -> f32,
     side_name: &dyn Fn(&str) -> String,
 ) -> Verdict {
-    let mut found: BTreeMap<(u8, String), (Vec<usize>, bool)> = BTreeMap::new();
-    let mut add = |kind: u8, detail: String, who: &[usize], conflict: bool| {
+    let mut found: BTreeMap<(ReasonKind, String), (Vec<usize>, bool)> = BTreeMap::new();
+    let mut add = |kind: ReasonKind, detail: String, who: &[usize], conflict: bool| {
         let e = found.entry((kind, detail)).or_insert((Vec::new(), false));
         for w in who {
             if !e.0.contains(w) {
@@ -119,7 +119,7 @@ pub fn reasons(
             } else {
                 cosine(a.node, b.node)
             };
-            pair(a, b, cos, &mut |kind, detail, conflict| {
+            pair(a, b, cos, side_name, &mut |kind, detail, conflict| {
                 add(kind, detail, &[i, j], conflict)
             });
         }
@@ -130,7 +130,7 @@ pub fn reasons(
         conflict |= c;
         who.sort_unstable();
         reasons.push(Reason {
-            kind: KINDS[kind as usize].to_string(),
+            kind,
             detail,
             statements: who
                 .iter()
@@ -141,23 +141,21 @@ pub fn reasons(
     Verdict { reasons, conflict }
 }
 
-const COMPETING_CREDIT: u8 = 0;
-const CONFLICTING_FIGURE: u8 = 1;
-const CONFLICTING_DATE: u8 = 2;
-const DENIAL: u8 = 3;
-const OPPOSITE_POLARITY: u8 = 4;
-const REUSED_QUOTE: u8 = 5;
-const KINDS: [&str; 6] = [
-    "competing-credit",
-    "conflicting-figure",
-    "conflicting-date",
-    "denial",
-    "opposite-polarity",
-    "reused-quote",
-];
+const COMPETING_CREDIT: ReasonKind = ReasonKind::CompetingCredit;
+const CONFLICTING_FIGURE: ReasonKind = ReasonKind::ConflictingFigure;
+const CONFLICTING_DATE: ReasonKind = ReasonKind::ConflictingDate;
+const DENIAL: ReasonKind = ReasonKind::Denial;
+const OPPOSITE_POLARITY: ReasonKind = ReasonKind::OppositePolarity;
+const REUSED_QUOTE: ReasonKind = ReasonKind::ReusedQuote;
 
 /// The reasons two statements of a group give, reported as `(kind, detail, conflict)`.
-fn pair(a: Member, b: Member, cos: f32, add: &mut dyn FnMut(u8, String, bool)) {
+fn pair(
+    a: Member,
+    b: Member,
+    cos: f32,
+    side_name: &dyn Fn(&str) -> String,
+    add: &mut dyn FnMut(ReasonKind, String, bool),
+) {
     let (sa, sb) = (a.statement, b.statement);
     let (fa, fb) = (a.features, b.features);
     let other_side = sa.claimant != sb.claimant;
@@ -212,8 +210,8 @@ fn pair(a: Member, b: Member, cos: f32, add: &mut dyn FnMut(u8, String, bool)) {
                     DENIAL,
                     format!(
                         "{} rejects what {} says: {}",
-                        side_name(&s.claimant),
-                        side_name(&o.statement.claimant),
+                        name_of(side_name, &s.claimant),
+                        name_of(side_name, &o.statement.claimant),
                         short(&s.text)
                     ),
                     true,
@@ -341,9 +339,10 @@ fn date_parts(v: &str) -> (Option<&str>, Option<&str>, Option<&str>) {
     (it.next(), it.next(), it.next())
 }
 
-/// A side id for a detail line.
-fn side_name(s: &Option<String>) -> &str {
-    s.as_deref().unwrap_or("an unknown side")
+/// A side's name for a detail line.
+fn name_of(side_name: &dyn Fn(&str) -> String, s: &Option<String>) -> String {
+    s.as_deref()
+        .map_or_else(|| "an unknown side".to_string(), side_name)
 }
 
 /// The text, cut to about 120 characters at a word boundary.

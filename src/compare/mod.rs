@@ -39,6 +39,7 @@ use rayon::prelude::*;
 
 use crate::comparison::{EntityKind, Group, Relation, Side, Statement, TimelineEntry};
 use crate::lexicon::Lexicon;
+use crate::progress::{Progress, Stage};
 use dispute::Member;
 use features::{Features, Vocab};
 use group::Link;
@@ -68,6 +69,21 @@ pub struct Compared {
 
 /// Compares the statements of a corpus (in document then text order).
 pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compared {
+    compare_with(statements, sides, lex, &Progress::new())
+}
+
+/// How many steps [`compare_with`] counts in its progress.
+pub const STEPS: usize = 7;
+
+/// [`compare`], counting its [`STEPS`] in `progress`; once it is cancelled it stops at the
+/// next step with nothing (the caller checks [`Progress::check`]).
+pub fn compare_with(
+    statements: &[Statement],
+    sides: &[Side],
+    lex: &Lexicon,
+    progress: &Progress,
+) -> Compared {
+    progress.start(Stage::Comparing, STEPS);
     let vocab = Vocab::new(lex, sides);
     let names: HashMap<&str, &str> = sides
         .iter()
@@ -79,8 +95,14 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
         .collect();
     let feats: Vec<Features> = claims
         .par_iter()
-        .map(|&i| features::features(&statements[i], &vocab, lex))
+        .map(|&i| match progress.is_cancelled() {
+            true => Features::default(),
+            false => features::features(&statements[i], &vocab, lex),
+        })
         .collect();
+    if progress.step_stops() {
+        return Compared::default();
+    }
     let mut doc_numbers: HashMap<&str, u32> = HashMap::new();
     let docs: Vec<u32> = claims
         .iter()
@@ -94,8 +116,14 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
     let frame_vocab = frames::FrameVocab::new(lex);
     let frames: Vec<frames::Frames> = claims
         .par_iter()
-        .map(|&i| frames::frames(&statements[i], &frame_vocab))
+        .map(|&i| match progress.is_cancelled() {
+            true => frames::Frames::default(),
+            false => frames::frames(&statements[i], &frame_vocab),
+        })
         .collect();
+    if progress.step_stops() {
+        return Compared::default();
+    }
     let keys: Vec<u64> = feats.iter().map(|f| f.key).collect();
     let nodes = index::nodes(&keys, &docs);
     let node_terms: Vec<&[String]> = nodes
@@ -103,6 +131,9 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
         .map(|n| feats[n.members[0]].terms.as_slice())
         .collect();
     let vectors = index::Vectors::build(&node_terms);
+    if progress.step_stops() {
+        return Compared::default();
+    }
     let items: Vec<conflict::Item> = (0..claims.len())
         .map(|m| conflict::Item {
             statement: &statements[claims[m]],
@@ -119,12 +150,18 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
         .copied()
         .filter(|p| p.2 >= conflict::ARGUMENT_MIN)
         .collect();
+    if progress.step_stops() {
+        return Compared::default();
+    }
     let lexical = conflict::Lexical {
         cosine: &|a, b| vectors.cosine(a, b),
         pairs: &arguing,
         top_term: &|a, b| vectors.top_shared(a, b).map(str::to_string),
     };
     let disputes = conflict::disputes(&nodes, &items, &lexical, &|id: &str| side_name(id));
+    if progress.step_stops() {
+        return Compared::default();
+    }
     let mut taken = vec![false; nodes.len()];
     for d in &disputes {
         for &n in &d.nodes {
@@ -144,6 +181,9 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
     candidates.extend(event_candidates(&nodes, &feats, &vectors, &keep));
     candidates.sort_by_key(|x| (x.0, x.1));
     candidates.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+    if progress.step_stops() {
+        return Compared::default();
+    }
     let links: Vec<Link> = candidates
         .par_iter()
         .map(|&(a, b, cos)| {
@@ -162,10 +202,13 @@ pub fn compare(statements: &[Statement], sides: &[Side], lex: &Lexicon) -> Compa
         })
         .collect();
     let clusters = group::cluster(nodes.len(), &links, LINK_MIN, SPECIFIC_MIN, CORE_MIN);
+    if progress.step_stops() {
+        return Compared::default();
+    }
     let cosine = |a: usize, b: usize| vectors.cosine(a, b);
     let mut groups: Vec<(usize, Group)> = clusters
         .par_iter()
-        .filter(|c| !(c.nodes.len() == 1 && taken[c.nodes[0]]))
+        .filter(|c| !(progress.is_cancelled() || c.nodes.len() == 1 && taken[c.nodes[0]]))
         .map(|c| {
             let mut members: Vec<(usize, Member)> = Vec::new();
             for &n in &c.nodes {
@@ -401,7 +444,7 @@ fn disputed_group(
         let mut who = node_ids(e.a);
         who.extend(node_ids(e.b));
         reasons.push(crate::comparison::Reason {
-            kind: e.kind.to_string(),
+            kind: e.kind,
             detail: e.detail.clone(),
             statements: who,
         });

@@ -16,11 +16,13 @@ pub mod publisher;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use include_dir::{Dir, include_dir};
 
 use crate::comparison::SourceFormat;
 use crate::lexicon::{LEXICON_FILES, Lexicon};
+use crate::progress::{Progress, Stage};
 pub use byline::Byline;
 pub use dates::Published;
 pub use front_matter::Metadata;
@@ -88,6 +90,9 @@ pub enum LoadError {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// The load was cancelled through its [`Progress`].
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// One article.
@@ -184,12 +189,39 @@ pub struct Corpus {
     pub warnings: Vec<String>,
     /// Lexicon files found at the folder's top level or in its `.parallax/`: `(name, text)`.
     pub lexicon_files: Vec<(String, String)>,
+    /// The lexicon compiled from them, made on first use by [`Corpus::lexicon`] and shared by
+    /// the corpus's clones (`..Corpus::default()` starts without one).
+    pub lexicon_cache: LexiconCache,
+}
+
+/// A corpus's compiled lexicon with a hash of the files it was compiled from (so a change of
+/// [`Corpus::lexicon_files`] is never answered from the cache).
+#[derive(Debug, Clone, Default)]
+pub struct LexiconCache(Arc<OnceLock<(u64, Arc<Lexicon>)>>);
+
+fn lexicon_key(files: &[(String, String)]) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for (name, text) in files {
+        hasher.update(&(name.len() as u64).to_le_bytes());
+        hasher.update(name.as_bytes());
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    hasher.digest()
 }
 
 impl Corpus {
-    /// The bundled vocabulary extended by the folder's own lexicon files.
-    pub fn lexicon(&self) -> Lexicon {
-        Lexicon::with_extensions(&self.lexicon_files)
+    /// The bundled vocabulary extended by the folder's own lexicon files: compiled (YAML
+    /// parsed, patterns built) once per corpus, then shared.
+    pub fn lexicon(&self) -> Arc<Lexicon> {
+        let key = lexicon_key(&self.lexicon_files);
+        let compile = || Arc::new(Lexicon::with_extensions(&self.lexicon_files));
+        let (cached_key, lexicon) = self.lexicon_cache.0.get_or_init(|| (key, compile()));
+        if *cached_key == key {
+            lexicon.clone()
+        } else {
+            compile()
+        }
     }
 
     /// The document with this id.
@@ -451,6 +483,17 @@ pub fn check_folder(dir: &Path) -> Result<(), LoadError> {
 /// top level or in `.parallax/` extend the vocabulary. No file is read into memory beyond
 /// [`LoadOptions::max_file_bytes`].
 pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
+    load_with(dir, options, &Progress::new())
+}
+
+/// [`load`], counting the files read in `progress` ([`Stage::Loading`]) and stopping with
+/// [`LoadError::Cancelled`] between two files once it is cancelled.
+pub fn load_with(
+    dir: &Path,
+    options: &LoadOptions,
+    progress: &Progress,
+) -> Result<Corpus, LoadError> {
+    progress.start(Stage::Loading, 0);
     check_folder(dir)?;
     let mut corpus = Corpus {
         root: dir.display().to_string(),
@@ -480,6 +523,9 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
     let (mut total, mut over_total) = (0u64, 0usize);
     let mut names = std::collections::HashSet::new();
     while let Some(entry) = walker.next() {
+        if progress.is_cancelled() {
+            return Err(LoadError::Cancelled);
+        }
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -575,12 +621,17 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
     }
     // files are read and decoded independently, in parallel; what each gives is taken in
     // the walk's order
+    progress.start(Stage::Loading, files.len());
     let read: Vec<Vec<Result<Document, String>>> = {
         use rayon::prelude::*;
         files
             .into_par_iter()
-            .map(
-                |(rel, path, name_warning)| match read_bounded(&path, options.max_file_bytes) {
+            .map(|(rel, path, name_warning)| {
+                if progress.is_cancelled() {
+                    return Vec::new();
+                }
+                progress.advance();
+                match read_bounded(&path, options.max_file_bytes) {
                     Ok(Some(bytes)) => read_file(&rel, &bytes, &lexicon)
                         .into_iter()
                         .map(|(shown, read)| match read {
@@ -596,10 +647,13 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Result<Corpus, LoadError> {
                         options.max_file_bytes
                     ))],
                     Err(e) => vec![Err(format!("skipped {rel}: cannot read: {e}"))],
-                },
-            )
+                }
+            })
             .collect()
     };
+    if progress.is_cancelled() {
+        return Err(LoadError::Cancelled);
+    }
     for item in read.into_iter().flatten() {
         match item {
             Ok(doc) => corpus.documents.push(doc),

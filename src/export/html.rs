@@ -143,7 +143,7 @@ fn header(out: &mut String, report: &Report, options: &Options, title: &str) {
         t.shared,
         t.one_sided
     ));
-    if let Some(filter) = options.filter.describe(c) {
+    if let Some(filter) = options.filter.describe(c, &options.columns) {
         meta.push(format!("Filter: {}", text(&filter)));
     }
     let _ = writeln!(

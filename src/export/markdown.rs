@@ -59,7 +59,7 @@ pub fn render(comparison: &Comparison, options: &Options) -> String {
         t.shared,
         t.one_sided
     );
-    if let Some(filter) = options.filter.describe(comparison) {
+    if let Some(filter) = options.filter.describe(comparison, &options.columns) {
         let _ = writeln!(out, "\nFilter: {}.", escape(&filter));
     }
     let _ = writeln!(out, "\n## Sides\n");

@@ -20,8 +20,10 @@
 //! let comparison = parallax::analyze(&corpus, &parallax::Settings::default());
 //! let options = Options {
 //!     filter: Filter { disputed_only: true, ..Filter::default() },
+//!     columns: Vec::new(),
+//!     annotations: None,
 //!     date: Some("2026-11-23".into()),
-//!     topics: corpus.lexicon().topics,
+//!     topics: corpus.lexicon().topics.clone(),
 //!     orphans: Vec::new(),
 //!     corpus: None,
 //! };
@@ -46,9 +48,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-pub use filter::Filter;
+pub use filter::{Filter, SearchIndex, SortOrder};
 
-use crate::annotations::GroupNote;
+use crate::annotations::{Annotations, GroupNote};
 use crate::comparison::Comparison;
 use crate::corpus::Corpus;
 use crate::lexicon::Topic;
@@ -118,6 +120,12 @@ impl Format {
 pub struct Options {
     /// Which groups (the default: all).
     pub filter: Filter,
+    /// The column sides [`Filter::column_sides_only`] keeps to (the window's columns; empty:
+    /// no such limit).
+    pub columns: Vec<String>,
+    /// The user's notes, put into each exported group's `annotation` (`None`: the groups'
+    /// own, as they are): the comparison itself is only borrowed.
+    pub annotations: Option<Annotations>,
     /// The date printed in HTML and Markdown (`None`: no date); see [`export_date`].
     pub date: Option<String>,
     /// The topic lexicon (`corpus.lexicon().topics`): labels and the words highlighted.
@@ -151,7 +159,10 @@ pub fn export(
     comparison: &Comparison,
     options: &Options,
 ) -> Result<Vec<u8>, ExportError> {
-    let shown = options.filter.apply(comparison);
+    let mut shown = options.filter.apply(comparison, &options.columns);
+    if let Some(annotations) = &options.annotations {
+        crate::annotations::attach::apply(&mut shown, annotations);
+    }
     Ok(match format {
         Format::Json => json::render(&shown)?.into_bytes(),
         Format::Html => html::render(&shown, options).into_bytes(),

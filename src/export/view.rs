@@ -307,7 +307,7 @@ pub fn relation_word(relation: Relation) -> &'static str {
 
 /// A reason as a reader says it: `competing credit: …`.
 pub fn reason_text(reason: &Reason) -> String {
-    format!("{}: {}", reason.kind.replace('-', " "), reason.detail)
+    format!("{}: {}", reason.kind.label(), reason.detail)
 }
 
 /// A statement's kind and speaker as a reader says them: `quote, Ann Lee`.

@@ -11,6 +11,7 @@ use super::discover;
 use super::segment::Layout;
 use crate::corpus::Corpus;
 use crate::lexicon::Lexicon;
+use crate::progress::Progress;
 use crate::sides::side_id;
 
 /// The first pass: the organisations, parties and people the corpus names.
@@ -19,19 +20,35 @@ use crate::sides::side_id;
 /// ([`discover`]); one that turns out to be a person's name ("Doe's deputy") is dropped and
 /// the pass runs again without it.
 pub fn learn(corpus: &Corpus, lex: &Lexicon) -> Known {
+    learn_with_progress(corpus, lex, &Progress::new())
+}
+
+/// [`learn`], stopping early (with what it learned so far) once `progress` is cancelled.
+pub(super) fn learn_with_progress(corpus: &Corpus, lex: &Lexicon, progress: &Progress) -> Known {
     let layouts: Vec<Layout> = corpus
         .documents
         .par_iter()
         .map(|d| Layout::of(d, lex))
         .collect();
-    learn_laid_out(corpus, &layouts, lex)
+    learn_laid_out(corpus, &layouts, lex, progress)
 }
 
-/// [`learn`] with each document's [`Layout`] (in document order) already found.
-pub(super) fn learn_laid_out(corpus: &Corpus, layouts: &[Layout], lex: &Lexicon) -> Known {
+/// [`learn_with_progress`] with each document's [`Layout`] (in document order) already found.
+pub(super) fn learn_laid_out(
+    corpus: &Corpus,
+    layouts: &[Layout],
+    lex: &Lexicon,
+    progress: &Progress,
+) -> Known {
+    if progress.is_cancelled() {
+        return Known::default();
+    }
     // discovery reads each paragraph alone: in parallel, gathered in document order
     let found: Vec<discover::Found> = (corpus.documents.par_iter().zip(layouts))
         .map(|(doc, layout)| {
+            if progress.is_cancelled() {
+                return Vec::new();
+            }
             (layout.prose())
                 .flat_map(|p| discover::organisations(&doc.body[p.span.clone()], lex))
                 .collect::<Vec<_>>()
@@ -40,8 +57,11 @@ pub(super) fn learn_laid_out(corpus: &Corpus, layouts: &[Layout], lex: &Lexicon)
         .into_iter()
         .flatten()
         .collect();
+    if progress.is_cancelled() {
+        return Known::default();
+    }
     let learn_with = |corpus: &Corpus, lex: &Lexicon, found: &[discover::Found]| {
-        learn_with(corpus, layouts, lex, found)
+        learn_with(corpus, layouts, lex, found, progress)
     };
     let known = learn_with(corpus, lex, &found);
     let clash = |f: &discover::Found| match f {
@@ -133,6 +153,7 @@ fn learn_with(
     layouts: &[Layout],
     lex: &Lexicon,
     found: &[discover::Found],
+    progress: &Progress,
 ) -> Known {
     let mut known = Known::default();
     for f in found {
@@ -174,6 +195,9 @@ fn learn_with(
     // "A and B Police" may be two parties
     let mut revisit: Vec<(usize, Range<usize>, Vec<String>)> = Vec::new();
     for (d, (doc, layout)) in corpus.documents.iter().zip(layouts).enumerate() {
+        if progress.is_cancelled() {
+            break;
+        }
         for p in layout.prose() {
             let text = &doc.body[p.span.clone()];
             let ms = actors::mentions(text, lex, &known);

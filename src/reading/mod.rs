@@ -39,6 +39,7 @@ use std::ops::Range;
 use crate::comparison::{Side, Statement};
 use crate::corpus::{Corpus, Document};
 use crate::lexicon::Lexicon;
+use crate::progress::{Progress, Stage};
 use crate::sides::{add_organisation, finish, side_id};
 use actors::Known;
 use topics::TopicIndex;
@@ -68,7 +69,14 @@ pub fn statement_id(document: &str, span: &Range<usize>) -> String {
 /// A panic (a bug) while one document is read is contained: the document is named in
 /// [`Reading::warnings`], its statements are left out, and the rest is read.
 pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
+    read_corpus_with(corpus, lex, &Progress::new())
+}
+
+/// [`read_corpus`], counting the documents read in `progress`; once it is cancelled the rest
+/// is skipped (the caller checks [`Progress::check`] and drops what was read).
+pub fn read_corpus_with(corpus: &Corpus, lex: &Lexicon, progress: &Progress) -> Reading {
     use crate::contain::{catch, test_hook};
+    progress.start(Stage::Learning, 0);
     let mut warnings = Vec::new();
     let failed = |doc: &Document, why: &str| {
         format!(
@@ -83,7 +91,7 @@ pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
         catch(|| {
             let bodies = corpus.documents.iter().map(|d| &d.body);
             test_hook::check(test_hook::Stage::Learning, bodies);
-            learn(corpus, lex)
+            learn::learn_with_progress(corpus, lex, progress)
         })
     };
     // each document's paragraphs and furniture, found once for both passes (None when a
@@ -101,7 +109,7 @@ pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
         Some(layouts) => catch(|| {
             let bodies = corpus.documents.iter().map(|d| &d.body);
             test_hook::check(test_hook::Stage::Learning, bodies);
-            learn::learn_laid_out(corpus, layouts, lex)
+            learn::learn_laid_out(corpus, layouts, lex, progress)
         }),
         None => learn_contained(corpus),
     };
@@ -140,6 +148,7 @@ pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
         }
     };
     let index = TopicIndex::new(&lex.topics);
+    progress.start(Stage::Reading, corpus.documents.len());
     // documents are read independently; collected in document order
     let per_doc: Vec<Result<Vec<Statement>, String>> = {
         use rayon::prelude::*;
@@ -148,7 +157,8 @@ pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
             .par_iter()
             .enumerate()
             .map(|(i, doc)| {
-                if skip.contains(&i) {
+                progress.advance();
+                if skip.contains(&i) || progress.is_cancelled() {
                     return Ok(Vec::new());
                 }
                 catch(|| {

@@ -165,7 +165,10 @@ fn a_note_survives_reload_and_follows_its_statements_when_the_file_changes() {
     store.flush().unwrap();
     attach::apply(&mut after, store.annotations());
     let g = after.groups.iter().find(|g| g.id == new_group).unwrap();
-    assert_eq!(g.annotation.as_ref().unwrap()["verdict"], "disputed");
+    assert_eq!(
+        g.annotation.as_ref().unwrap().verdict,
+        Some(parallax::annotations::Verdict::Disputed)
+    );
 
     let reread = Store::open_with(&place, &config(data.path()));
     assert!(reread.annotations().groups.contains_key(&new_group));

@@ -177,3 +177,29 @@ fn a_window_that_cannot_open_retries_in_software_then_says_what_to_do() {
         "one failed try with the default renderer and one in software: {log}"
     );
 }
+
+#[test]
+fn open_takes_the_limits_of_analyze() {
+    let help = |cmd: &str| {
+        let out = parallax().args([cmd, "--help"]).output().expect("runs");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (open, analyze) = (help("open"), help("analyze"));
+    for flag in [
+        "--max-file-size",
+        "--max-total-size",
+        "--max-files",
+        "--max-depth",
+    ] {
+        assert!(open.contains(flag), "open: {flag}\n{open}");
+        assert!(analyze.contains(flag), "analyze: {flag}");
+    }
+    // a bad limit is refused before any window is opened
+    let out = parallax()
+        .args(["open", "/no/such/folder", "--max-file-size", "lots"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a size"));
+}

@@ -283,7 +283,7 @@ fn pair(a: &str, b: &str) -> Comparison {
 fn reason_between(c: &Comparison, phrase: &str) -> BTreeSet<String> {
     group_of(c, phrase)
         .iter()
-        .flat_map(|g| g.reasons.iter().map(|r| r.kind.clone()))
+        .flat_map(|g| g.reasons.iter().map(|r| r.kind.as_str().to_string()))
         .collect()
 }
 
@@ -473,6 +473,17 @@ fn timeline_is_sorted_and_names_sides() {
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);
+    // each entry names the side of its statement's claimant, a side of the comparison
+    let sides: Vec<&str> = c.sides.iter().map(|s| s.id.as_str()).collect();
+    for t in &c.timeline {
+        let statement = c.statements.iter().find(|s| s.id == t.statement).unwrap();
+        assert_eq!(t.side, statement.claimant, "{}", t.text);
+        assert!(t.side.as_deref().is_none_or(|s| sides.contains(&s)));
+    }
+    assert!(
+        c.timeline.iter().any(|t| t.side.is_some()),
+        "sides are named"
+    );
 }
 
 #[test]

@@ -421,7 +421,7 @@ fn the_sample_export_is_deterministic_and_self_contained() {
     let c = analyze(&corpus, &Settings::default());
     let options = Options {
         date: None,
-        topics: corpus.lexicon().topics,
+        topics: corpus.lexicon().topics.clone(),
         ..Options::default()
     };
     let a = export::export(Format::Html, &c, &options).unwrap();
@@ -455,7 +455,7 @@ fn disputes_come_first_in_every_report_the_strongest_first_and_the_map_in_html()
     let corpus = corpus::bundled_sample();
     let comparison = analyze(&corpus, &Settings::default());
     let options = Options {
-        topics: corpus.lexicon().topics,
+        topics: corpus.lexicon().topics.clone(),
         ..Options::default()
     };
     let strength = |id: &str| {

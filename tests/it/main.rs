@@ -9,6 +9,7 @@ mod corrections;
 mod export;
 mod formats;
 mod hostile;
+mod progress;
 mod props;
 mod props_formats;
 mod qdpx;
@@ -20,6 +21,8 @@ mod ui;
 mod ui_annotations;
 #[cfg(feature = "gui")]
 mod ui_comparison;
+#[cfg(feature = "gui")]
+mod ui_export;
 #[cfg(feature = "gui")]
 mod ui_first_hour;
 #[cfg(feature = "gui")]

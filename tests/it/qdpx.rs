@@ -55,7 +55,7 @@ fn load(dir: &Path) -> Corpus {
 fn options(corpus: &Corpus) -> Options {
     Options {
         date: Some("2026-01-01".into()),
-        topics: corpus.lexicon().topics,
+        topics: corpus.lexicon().topics.clone(),
         corpus: Some(Arc::new(corpus.clone())),
         ..Options::default()
     }
@@ -476,7 +476,7 @@ fn the_windows_export_gives_what_a_project_needs() {
     impl Exporter for QdpxExporter {
         fn export(
             &mut self,
-            comparison: &Comparison,
+            comparison: &std::sync::Arc<Comparison>,
             _annotations: &Annotations,
             options: &Options,
             _name: &str,
@@ -493,6 +493,13 @@ fn the_windows_export_gives_what_a_project_needs() {
     let (mut h, _) = crate::ui::harness_with(Source::Sample, vec![], move |app| {
         app.with_exporter(Box::new(QdpxExporter(kept)))
     });
+    // every claim on screen (the export holds what the window shows)
+    h.state_mut().filter_mut().column_sides_only = false;
+    h.run();
+    assert_eq!(
+        h.state().rows().len(),
+        h.state().loaded().comparison.groups.len()
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
     h.get_by_label("saved study.qdpx");

@@ -303,7 +303,7 @@ struct KeepingExporter(Rc<RefCell<Vec<(usize, usize)>>>);
 impl Exporter for KeepingExporter {
     fn export(
         &mut self,
-        comparison: &Comparison,
+        comparison: &std::sync::Arc<Comparison>,
         annotations: &Annotations,
         _options: &parallax::export::Options,
         _name: &str,
@@ -396,4 +396,39 @@ fn a_file_given_at_start_opens_its_folder_on_that_document() {
         "Second"
     );
     assert_eq!(h.state().view(), View::Reader);
+}
+
+#[test]
+fn the_top_bar_counts_the_documents_read_and_cancel_stops_the_job() {
+    let dir = tempfile::tempdir().unwrap();
+    parallax::generate::write(dir.path(), 400, 42).unwrap();
+    let (mut h, _) = harness(Source::Sample, vec![]);
+    let ctx = h.ctx.clone();
+    let open = Command::Open(Source::Folder(dir.path().to_path_buf()));
+    h.state_mut().apply(open, &ctx);
+    let started = Instant::now();
+    let shown = loop {
+        h.step();
+        let progress = h.state().session().progress().expect("running");
+        if progress.stage == parallax::progress::Stage::Reading && progress.done > 0 {
+            break progress.total;
+        }
+        assert!(started.elapsed() < Duration::from_secs(120), "never read");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(shown, 400);
+    let bar = h.get_by(|n| {
+        n.label()
+            .is_some_and(|l| l.starts_with("Reading ") && l.ends_with(" of 400 documents"))
+    });
+    assert!(bar.accesskit_node().label().is_some());
+    h.get_by_label("Cancel").click();
+    h.step();
+    assert!(!h.state().is_loading());
+    assert_eq!(h.state().status(), Some("Cancelled: what was shown stays"));
+    assert_eq!(
+        h.state().loaded().source,
+        Source::Sample,
+        "what was shown stays"
+    );
 }

@@ -133,3 +133,37 @@ fn a_corrupt_annotations_file_is_set_aside_and_the_window_still_opens() {
         .collect();
     assert_eq!(aside.len(), 1, "the damaged file is kept beside: {aside:?}");
 }
+
+#[test]
+fn tags_added_in_the_window_go_through_the_store_trimmed_and_once() {
+    let data = tempfile::tempdir().unwrap();
+    let stored = config(data.path());
+    let (mut h, _) = harness_with(Source::Sample, vec![], move |app| app.with_store(stored));
+    h.run();
+    let group = h.state().loaded().comparison.groups[0].id.clone();
+    let ctx = h.ctx.clone();
+    for tag in ["  pay ", "pay", " ", "depot"] {
+        let add = Command::AddTag {
+            group: group.clone(),
+            tag: tag.into(),
+        };
+        h.state_mut().apply(add, &ctx);
+    }
+    let note = &h.state().annotations().groups[&group];
+    assert_eq!(note.tags, ["pay", "depot"]);
+    assert_eq!(
+        h.state().store().unwrap().annotations(),
+        h.state().annotations(),
+        "one copy: the store's"
+    );
+    let remove = Command::RemoveTag {
+        group: group.clone(),
+        tag: "pay".into(),
+    };
+    h.state_mut().apply(remove, &ctx);
+    h.state_mut().apply(Command::Undo, &ctx);
+    assert_eq!(
+        h.state().annotations().groups[&group].tags,
+        ["pay", "depot"]
+    );
+}

@@ -138,6 +138,22 @@ fn export_uses_the_built_in_save_picker_and_asks_before_replacing() {
             h.run();
         }
         assert!(!h.state().builtin_picker_open());
+        // the export is written on its own thread: the status line says when it is done
+        let started = std::time::Instant::now();
+        while !h
+            .state()
+            .status()
+            .unwrap_or_default()
+            .starts_with("Exported to")
+        {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(60),
+                "{:?}",
+                h.state().status()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            h.step();
+        }
         let html = std::fs::read_to_string(&target).unwrap();
         assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Claim map"));
         assert!(
@@ -176,7 +192,7 @@ fn a_claim_map_cell_clicked_filters_the_comparison_to_its_side_and_topic() {
     h.run();
     // the cell of the side with the most disputed claims on one topic
     let loaded = h.state().loaded();
-    let topics = loaded.corpus.lexicon().topics;
+    let topics = loaded.corpus.lexicon().topics.clone();
     let map = parallax::export::claim_map::claim_map(&loaded.comparison, &topics, 40);
     let (s, t) = (0..map.sides.len())
         .flat_map(|s| (0..map.topics.len()).map(move |t| (s, t)))

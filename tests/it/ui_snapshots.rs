@@ -2,6 +2,7 @@
 //! (`UPDATE_SNAPSHOTS=1 cargo test` writes them after a deliberate change; look at them).
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use parallax::app::{Command, ParallaxApp, Source, ThemeChoice, View};
 
 use crate::ui::harness;
@@ -74,4 +75,36 @@ fn snapshot_of_two_articles_side_by_side() {
     h.state_mut().apply(Command::OpenPair(0, 1), &ctx);
     h.run();
     h.snapshot("two_articles");
+}
+
+#[test]
+fn snapshot_of_the_progress_bar() {
+    use parallax::app::progress_bar::{Model, progress_ui};
+    use parallax::progress::{Snapshot, Stage};
+    let model = Model {
+        what: "Reading press-releases".into(),
+        snapshot: Snapshot {
+            stage: Stage::Reading,
+            done: 3_200,
+            total: 10_000,
+        },
+        elapsed: std::time::Duration::from_millis(4_200),
+    };
+    let cancelled = std::rc::Rc::new(std::cell::Cell::new(false));
+    let clicked = cancelled.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(640.0, 40.0))
+        .build_ui(move |ui| {
+            ui.horizontal(|ui| {
+                if progress_ui(ui, &model).contains(&Command::CancelLoad) {
+                    clicked.set(true);
+                }
+            });
+        });
+    h.run();
+    h.get_by_label("Reading 3,200 of 10,000 documents");
+    h.snapshot("progress_bar");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(cancelled.get(), "Cancel asks to stop the job");
 }

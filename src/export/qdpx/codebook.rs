@@ -87,7 +87,7 @@ fn reason_name(kind: &str) -> String {
 /// reason's account), else its first statement.
 pub fn dispute_name(number: usize, group: &Group, comparison: &Comparison) -> String {
     let matter = match group.reasons.first() {
-        Some(r) => format!("{}: {}", r.kind.replace('-', " "), r.detail),
+        Some(r) => format!("{}: {}", r.kind.label(), r.detail),
         None => group
             .statements
             .first()
@@ -328,7 +328,7 @@ impl CodeBook {
         );
         for reason in &group.reasons {
             if reason.statements.is_empty() || reason.statements.contains(&statement.id) {
-                out.extend(self.reasons.get(&reason.kind).map(String::as_str));
+                out.extend(self.reasons.get(reason.kind.as_str()).map(String::as_str));
             }
         }
         out.extend(self.disputes.get(&group.id).map(String::as_str));

@@ -160,7 +160,7 @@ pub fn render(comparison: &Comparison, options: &Options) -> Result<Vec<u8>, Qdp
         topics: &options.topics,
         orphans: &options.orphans,
         user: &user,
-        filter: options.filter.describe(comparison),
+        filter: options.filter.describe(comparison, &options.columns),
         date: options.date.as_deref(),
     };
     let qde = qde::write(&project)?;

@@ -11,6 +11,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
+use super::Notify;
+
 /// How often an opened folder is checked for edits.
 pub const INTERVAL: Duration = Duration::from_secs(2);
 
@@ -70,16 +72,16 @@ pub struct Watcher {
 
 impl Watcher {
     /// Starts watching `dir`, whose files had fingerprint `baseline` when they were read;
-    /// asks `ctx` to repaint when they change.
+    /// calls `notify` when they change (the window repaints).
     pub fn start(
         dir: PathBuf,
         baseline: u64,
         interval: Duration,
-        ctx: &egui::Context,
+        notify: &Notify,
     ) -> Option<Watcher> {
         let (tx, rx) = channel();
         let stop = Arc::new(AtomicBool::new(false));
-        let (thread_stop, thread_dir, ctx) = (stop.clone(), dir.clone(), ctx.clone());
+        let (thread_stop, thread_dir, notify) = (stop.clone(), dir.clone(), notify.clone());
         std::thread::Builder::new()
             .name("parallax-watch".into())
             .spawn(move || {
@@ -97,7 +99,7 @@ impl Watcher {
                         if tx.send(()).is_err() {
                             return;
                         }
-                        ctx.request_repaint();
+                        notify();
                     }
                 }
             })

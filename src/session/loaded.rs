@@ -1,18 +1,18 @@
-//! What the window shows and how it gets there: the source, a finished analysis indexed for
-//! the views ([`Loaded`]), and the background job that loads and analyses off the UI thread.
+//! What a session shows: the source, and a finished analysis indexed for the views and the
+//! filter ([`Loaded`]).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::comparison::{Comparison, Statement};
 use crate::corpus::{self, Corpus, LoadOptions};
 use crate::corrections::Corrections;
+use crate::export::SearchIndex;
+use crate::progress::{Cancelled, Progress};
 use crate::reading::topics::stem;
-use crate::{Settings, analyze};
+use crate::{Settings, analyze_with};
 
 use super::watch;
 
@@ -94,14 +94,14 @@ pub struct SideCell {
     pub first: Vec<usize>,
 }
 
-/// A finished analysis, indexed for the views.
+/// A finished analysis, indexed for the views and the [`crate::export::Filter`].
 pub struct Loaded {
     /// What was loaded.
     pub source: Source,
     /// The documents.
     pub corpus: Arc<Corpus>,
-    /// Their comparison.
-    pub comparison: Comparison,
+    /// Their comparison, shared with exports that run on another thread.
+    pub comparison: Arc<Comparison>,
     /// The corrections the comparison was made with.
     pub corrections: Corrections,
     /// A number that changes with every analysis (views cache by it).
@@ -122,13 +122,10 @@ pub struct Loaded {
     pub document_of_statement: Vec<Option<usize>>,
     /// For each statement, the index of its claimant's side.
     pub statement_side: Vec<Option<usize>>,
-    /// For each group, the earliest publication date of its documents.
-    pub group_dates: Vec<Option<String>>,
     /// For each statement, lower-case text, speaker and document title, for searching.
     pub search_text: Vec<String>,
-    /// For each group, the search texts of its statements in one string (one search per
-    /// group, over memory read in order).
-    pub group_search: Vec<String>,
+    /// What the filter's search and date order read, per group.
+    pub search: SearchIndex,
     /// Claim statements per side id (and `None` for no known claimant).
     pub claims_by_side: HashMap<Option<String>, usize>,
     /// Side indices, the most claims first (ties in side order).
@@ -143,13 +140,31 @@ pub struct Loaded {
 impl Loaded {
     /// Analyses a corpus with corrections and indexes the result.
     pub fn analyse(source: Source, corpus: Arc<Corpus>, corrections: Corrections) -> Loaded {
-        let settings = Settings {
-            corrections: corrections.clone(),
-        };
-        let comparison = analyze(&corpus, &settings);
+        let comparison = crate::analyze(
+            &corpus,
+            &Settings {
+                corrections: corrections.clone(),
+            },
+        );
         let mut loaded = Loaded::new(source, corpus, comparison);
         loaded.corrections = corrections;
         loaded
+    }
+
+    /// [`Loaded::analyse`] with a [`Progress`] that counts the work and can cancel it.
+    pub fn analyse_with(
+        source: Source,
+        corpus: Arc<Corpus>,
+        corrections: Corrections,
+        progress: &Progress,
+    ) -> Result<Loaded, Cancelled> {
+        let settings = Settings {
+            corrections: corrections.clone(),
+        };
+        let comparison = analyze_with(&corpus, &settings, progress)?;
+        let mut loaded = Loaded::new(source, corpus, comparison);
+        loaded.corrections = corrections;
+        Ok(loaded)
     }
 
     /// Indexes a corpus and its comparison for the views.
@@ -210,38 +225,18 @@ impl Loaded {
         }
         let mut group_of_statement = vec![None; comparison.statements.len()];
         let mut group_members = Vec::with_capacity(comparison.groups.len());
-        let mut group_dates = Vec::with_capacity(comparison.groups.len());
         for (g, group) in comparison.groups.iter().enumerate() {
             let members: Vec<usize> = group
                 .statements
                 .iter()
                 .filter_map(|id| statement_positions.get(id.as_str()).copied())
                 .collect();
-            let mut date: Option<&str> = None;
             for &m in &members {
                 group_of_statement[m] = Some(g);
-                let published = document_of_statement[m]
-                    .and_then(|d| comparison.documents[d].published.as_deref());
-                if let Some(p) = published
-                    && date.is_none_or(|d| p < d)
-                {
-                    date = Some(p);
-                }
             }
-            group_dates.push(date.map(str::to_string));
             group_members.push(members);
         }
-        let group_search = group_members
-            .iter()
-            .map(|members| {
-                let mut text = String::new();
-                for &m in members {
-                    text.push_str(&search_text[m]);
-                    text.push('\n');
-                }
-                text
-            })
-            .collect();
+        let search = SearchIndex::new(&comparison);
         let group_cells = group_members
             .iter()
             .map(|members| {
@@ -276,7 +271,7 @@ impl Loaded {
         Loaded {
             source,
             corpus,
-            comparison,
+            comparison: Arc::new(comparison),
             corrections: Corrections::default(),
             generation: GENERATION.fetch_add(1, Ordering::Relaxed),
             fingerprint: None,
@@ -286,9 +281,8 @@ impl Loaded {
             group_of_statement,
             document_of_statement,
             statement_side,
-            group_dates,
             search_text,
-            group_search,
+            search,
             claims_by_side,
             sides_by_claims,
             topic_words,
@@ -349,121 +343,48 @@ impl Loaded {
 /// The result of a background job.
 pub type LoadResult = Result<Loaded, String>;
 
-/// Loads and analyses a source (on whatever thread calls it).
+/// Loads and analyses a source (on whatever thread calls it) with the default limits.
 pub fn load_source(source: &Source, corrections: &Corrections) -> LoadResult {
-    let (corpus, fingerprint) = read_source(source)?;
-    let mut loaded = Loaded::analyse(source.clone(), Arc::new(corpus), corrections.clone());
+    load_source_with(
+        source,
+        corrections,
+        &LoadOptions::default(),
+        &Progress::new(),
+    )
+}
+
+/// [`load_source`] with limits on what is read and a [`Progress`] (a cancelled load is an
+/// error: `cancelled`).
+pub fn load_source_with(
+    source: &Source,
+    corrections: &Corrections,
+    options: &LoadOptions,
+    progress: &Progress,
+) -> LoadResult {
+    let (corpus, fingerprint) = read_source(source, options, progress)?;
+    let mut loaded = Loaded::analyse_with(
+        source.clone(),
+        Arc::new(corpus),
+        corrections.clone(),
+        progress,
+    )
+    .map_err(|e| e.to_string())?;
     loaded.fingerprint = fingerprint;
     Ok(loaded)
 }
 
-fn read_source(source: &Source) -> Result<(Corpus, Option<u64>), String> {
+fn read_source(
+    source: &Source,
+    options: &LoadOptions,
+    progress: &Progress,
+) -> Result<(Corpus, Option<u64>), String> {
     Ok(match source {
         Source::Sample => (corpus::bundled_sample(), None),
         Source::Folder(dir) => {
             // taken before reading, so an edit made while loading is noticed afterwards
             let fingerprint = watch::fingerprint(dir);
-            let corpus = corpus::load(dir, &LoadOptions::default()).map_err(|e| e.to_string())?;
+            let corpus = corpus::load_with(dir, options, progress).map_err(|e| e.to_string())?;
             (corpus, Some(fingerprint))
         }
     })
-}
-
-/// What a background job does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum JobKind {
-    /// Read a source and analyse it.
-    Open(Source),
-    /// Analyse the shown documents again (the corrections changed).
-    Reanalyse,
-}
-
-/// A load or analysis running on a background thread.
-pub struct Job {
-    /// What it does.
-    pub kind: JobKind,
-    /// The corrections it analyses with.
-    pub corrections: Corrections,
-    started: Instant,
-    rx: Receiver<LoadResult>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl Job {
-    /// Starts a job; `corpus` is the corpus to re-analyse for [`JobKind::Reanalyse`].
-    pub fn start(
-        kind: JobKind,
-        corpus: Option<Arc<Corpus>>,
-        source: Source,
-        corrections: Corrections,
-        ctx: &egui::Context,
-    ) -> Result<Job, String> {
-        let (tx, rx) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let ctx = ctx.clone();
-        let (job_kind, job_corrections, job_cancel) =
-            (kind.clone(), corrections.clone(), cancel.clone());
-        std::thread::Builder::new()
-            .name("parallax-analysis".into())
-            .spawn(move || {
-                let result = match (&job_kind, corpus) {
-                    (JobKind::Reanalyse, Some(corpus)) => {
-                        Ok(Loaded::analyse(source, corpus, job_corrections))
-                    }
-                    (JobKind::Open(source), _) => read_source(source).map(|(c, fingerprint)| {
-                        if job_cancel.load(Ordering::Relaxed) {
-                            return Loaded::empty(source.clone());
-                        }
-                        let mut l = Loaded::analyse(source.clone(), Arc::new(c), job_corrections);
-                        l.fingerprint = fingerprint;
-                        l
-                    }),
-                    (JobKind::Reanalyse, None) => Err("nothing to analyse".to_string()),
-                };
-                if !job_cancel.load(Ordering::Relaxed) {
-                    // The window may have closed: nobody to tell, nothing to do.
-                    let _ = tx.send(result);
-                    ctx.request_repaint();
-                }
-            })
-            .map_err(|e| format!("cannot start the analysis: {e}"))?;
-        Ok(Job {
-            kind,
-            corrections,
-            started: Instant::now(),
-            rx,
-            cancel,
-        })
-    }
-
-    /// How long the job has run.
-    pub fn elapsed(&self) -> Duration {
-        self.started.elapsed()
-    }
-
-    /// The result, when the job has finished (`None` while it runs).
-    pub fn poll(&self) -> Option<LoadResult> {
-        match self.rx.try_recv() {
-            Ok(r) => Some(r),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(Err("the analysis stopped unexpectedly".into()))
-            }
-        }
-    }
-
-    /// Waits for the result.
-    pub fn wait(&self) -> LoadResult {
-        self.rx
-            .recv()
-            .map_err(|_| "the analysis stopped unexpectedly".to_string())
-            .and_then(|r| r)
-    }
-}
-
-impl Drop for Job {
-    /// A dropped job is cancelled: its thread stops at the next step and sends nothing.
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
 }
