@@ -28,7 +28,13 @@ pub(super) fn learn_with_progress(corpus: &Corpus, lex: &Lexicon, progress: &Pro
     let layouts: Vec<Layout> = corpus
         .documents
         .par_iter()
-        .map(|d| Layout::of(d, lex))
+        .map(|d| {
+            if progress.is_cancelled() {
+                Layout::default()
+            } else {
+                Layout::of(d, lex)
+            }
+        })
         .collect();
     learn_laid_out(corpus, &layouts, lex, progress)
 }

@@ -95,12 +95,19 @@ pub fn read_corpus_with(corpus: &Corpus, lex: &Lexicon, progress: &Progress) -> 
         })
     };
     // each document's paragraphs and furniture, found once for both passes (None when a
-    // document's layout failed: each pass then finds its own, contained as before)
+    // document's layout failed: each pass then finds its own, contained as before); once
+    // cancelled, the rest are left empty (nothing of a cancelled run is kept)
     let layouts: Option<Vec<segment::Layout>> = {
         use rayon::prelude::*;
         catch(|| {
             (corpus.documents.par_iter())
-                .map(|d| segment::Layout::of(d, lex))
+                .map(|d| {
+                    if progress.is_cancelled() {
+                        segment::Layout::default()
+                    } else {
+                        segment::Layout::of(d, lex)
+                    }
+                })
                 .collect::<Vec<_>>()
         })
         .ok()
