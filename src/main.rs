@@ -229,10 +229,17 @@ fn main() -> ExitCode {
                 options: limits.options(),
             };
             match run_analysis(&request) {
-                Ok(bytes) => match write_output(output.as_ref(), &bytes, force) {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(e) => fail(&e),
-                },
+                Ok((comparison, options)) => {
+                    let format = request.format.export();
+                    let mut fill = |out: &mut dyn Write| {
+                        export::export_to(format, &comparison, &options, out)
+                            .map_err(std::io::Error::other)
+                    };
+                    match write_output(output.as_ref(), &mut fill, force) {
+                        Ok(()) => ExitCode::SUCCESS,
+                        Err(e) => fail(&e),
+                    }
+                }
                 Err(e) => fail(&e),
             }
         }
@@ -319,7 +326,10 @@ fn window_on(source: Source, document: Option<String>, options: LoadOptions) -> 
 
 /// Loads the folder, its annotations (read only: nothing on disk changes) and corrections,
 /// analyses, attaches the notes and renders the export.
-fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
+/// The analysis of a request's folder, with its notes applied, and how to export it.
+fn run_analysis(
+    request: &Request,
+) -> Result<(parallax::comparison::Comparison, export::Options), String> {
     let place = Place::Folder(request.dir.clone());
     let (mut annotations, warnings) = Store::read_only(&place, &StoreConfig::default());
     for w in warnings {
@@ -365,7 +375,7 @@ fn run_analysis(request: &Request) -> Result<Vec<u8>, String> {
             .collect(),
         corpus: Some(corpus.clone()),
     };
-    export::export(request.format.export(), &comparison, &options).map_err(|e| e.to_string())
+    Ok((comparison, options))
 }
 
 /// Runs `f` with a [`Progress`] that a second thread shows on standard error (`Reading 3,200
@@ -400,9 +410,15 @@ fn with_progress<T>(f: impl FnOnce(&Progress) -> T) -> T {
     })
 }
 
-fn write_output(output: Option<&PathBuf>, bytes: &[u8], force: bool) -> Result<(), String> {
+/// Writes an export made by `fill` to the output file (atomically, refusing to replace one
+/// unless `force`) or to standard output, as it is made.
+fn write_output(
+    output: Option<&PathBuf>,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    force: bool,
+) -> Result<(), String> {
     match output {
-        Some(path) => export::write_file(path, bytes, force).map_err(|e| {
+        Some(path) => export::write_file_with(path, force, fill).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 format!(
                     "{}: already exists (use --force to replace it)",
@@ -413,14 +429,47 @@ fn write_output(output: Option<&PathBuf>, bytes: &[u8], force: bool) -> Result<(
             }
         }),
         None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(bytes).and_then(|()| out.flush()) {
+            let mut out = PipeWatch {
+                inner: std::io::BufWriter::new(std::io::stdout().lock()),
+                closed: false,
+            };
+            match fill(&mut out).and_then(|()| out.flush()) {
                 Ok(()) => Ok(()),
                 // a closed pipe (`| head`) is the reader's choice, not an error
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(_) if out.closed => Ok(()),
                 Err(e) => Err(format!("cannot write to standard output: {e}")),
             }
         }
+    }
+}
+
+/// Standard output that remembers whether its reader went away (the error that says so
+/// reaches the caller wrapped in the exporter's own).
+struct PipeWatch<W: Write> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> PipeWatch<W> {
+    fn watch<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &result
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            self.closed = true;
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for PipeWatch<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.watch(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = self.inner.flush();
+        self.watch(result)
     }
 }
 

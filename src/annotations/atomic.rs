@@ -24,16 +24,30 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
 /// with `replace`, replaces it atomically. A new file that cannot be written completely is
 /// removed.
 pub fn write_file(target: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    write_file_with(target, replace, &mut |w| w.write_all(bytes))
+}
+
+/// [`write_file`] with the bytes written by `fill` as they are made (through a buffer), so
+/// that a large export is never held whole in memory. A `fill` that fails leaves no file
+/// behind (and, with `replace`, the old one in place).
+pub fn write_file_with(
+    target: &Path,
+    replace: bool,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     if replace {
-        return write_atomic(target, bytes);
+        return Pending::write_with(target, fill)?.commit();
     }
-    let mut file = OpenOptions::new()
+    let file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(target)?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    let mut out = io::BufWriter::new(file);
+    let written = fill(&mut out)
+        .and_then(|()| out.flush())
+        .and_then(|()| out.get_ref().sync_all());
     if let Err(e) = written {
-        drop(file);
+        drop(out);
         let _ = fs::remove_file(target);
         return Err(e);
     }
@@ -60,6 +74,15 @@ pub struct Pending {
 impl Pending {
     /// Writes `bytes` to a new temporary file beside `target` and flushes it to disk.
     pub fn write(target: &Path, bytes: &[u8]) -> io::Result<Pending> {
+        Pending::write_with(target, &mut |w| w.write_all(bytes))
+    }
+
+    /// [`Pending::write`] with the bytes written by `fill` as they are made, through a
+    /// buffer; when `fill` fails the temporary file is removed.
+    pub fn write_with(
+        target: &Path,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<Pending> {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let dir = parent(target);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
@@ -73,12 +96,14 @@ impl Pending {
             target: target.to_path_buf(),
             done: false,
         };
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&pending.temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
+        let mut out = io::BufWriter::new(file);
+        fill(&mut out)?;
+        out.flush()?;
+        out.get_ref().sync_all()?;
         Ok(pending)
     }
 

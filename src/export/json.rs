@@ -10,3 +10,13 @@ pub fn render(comparison: &Comparison) -> Result<String, serde_json::Error> {
     json.push('\n');
     Ok(json)
 }
+
+/// Writes the same bytes as [`render`] to `out` as they are made: a large comparison is never
+/// held a second time as text.
+pub fn write(
+    comparison: &Comparison,
+    out: &mut dyn std::io::Write,
+) -> Result<(), serde_json::Error> {
+    serde_json::to_writer_pretty(&mut *out, comparison)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
+}

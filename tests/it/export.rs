@@ -512,3 +512,64 @@ fn disputes_come_first_in_every_report_the_strongest_first_and_the_map_in_html()
     csv_ids.dedup();
     assert_eq!(csv_ids[..disputed], ids[..disputed]);
 }
+
+#[test]
+fn a_streamed_export_is_the_same_bytes_as_a_rendered_one_and_a_closed_pipe_is_no_error() {
+    let corpus = corpus::bundled_sample();
+    let comparison = analyze(&corpus, &Settings::default());
+    let plain = Options {
+        date: Some("2026-12-02".into()),
+        ..Options::default()
+    };
+    let narrowed = Options {
+        filter: Filter {
+            disputed_only: true,
+            ..Filter::default()
+        },
+        ..plain.clone()
+    };
+    for options in [&plain, &narrowed] {
+        for format in [Format::Json, Format::Html, Format::Markdown, Format::Csv] {
+            let rendered = export::export(format, &comparison, options).unwrap();
+            let mut streamed = Vec::new();
+            export::export_to(format, &comparison, options, &mut streamed).unwrap();
+            assert_eq!(streamed, rendered, "{format:?}");
+        }
+    }
+    // `parallax analyze … | head -c 10`: the reader leaving early is not a failure
+    let data = tempfile::tempdir().unwrap();
+    let mut child = parallax(data.path())
+        .arg("analyze")
+        .arg(crate::support::sample_dir())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(&first[..1], b"{");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+}
+
+#[test]
+fn a_streamed_write_that_fails_leaves_no_file_and_keeps_the_old_one() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.json");
+    let failing = &mut |w: &mut dyn Write| {
+        w.write_all(b"{\"half\":")?;
+        Err(std::io::Error::other("the exporter failed"))
+    };
+    assert!(export::write_file_with(&target, false, failing).is_err());
+    assert!(!target.exists(), "a half-written new file is removed");
+    std::fs::write(&target, b"old").unwrap();
+    assert!(export::write_file_with(&target, true, failing).is_err());
+    assert_eq!(std::fs::read(&target).unwrap(), b"old");
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file is left beside it");
+    export::write_file_with(&target, true, &mut |w| w.write_all(b"new")).unwrap();
+    assert_eq!(std::fs::read(&target).unwrap(), b"new");
+}
