@@ -25,6 +25,8 @@
 //! - [`corpus`]: the document store (files → decoded, metadata-aware [`corpus::Document`]s);
 //!   a corpus compiles its lexicon once ([`corpus::Corpus::lexicon`]).
 //! - [`lexicon`]: general vocabulary from `assets/*.yaml`, extendable per folder.
+//! - [`text`]: the word tables' hasher and phrase lists found in one pass, shared by the lexicon,
+//!   reading and comparing.
 //! - [`reading`], [`compare`]: documents → attributed statements → claim groups.
 //! - [`comparison`]: the model every consumer reads, the JSON contract (typed reasons and
 //!   annotations).
