@@ -20,52 +20,16 @@ pub struct Marks {
     pub search: Vec<Range<usize>>,
 }
 
-/// The words of `text` (alphanumeric runs, with inner apostrophes and hyphens) as byte ranges.
-pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner = (c == '\'' || c == '’' || c == '-')
-            && start.is_some()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(s..i);
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
-}
-
-/// The words of `text` that put it on one of `topics` (ids of the statement's topics).
+/// The words of `text` that put it on one of `topics` (ids of the statement's topics), with
+/// the topic's place: the reading's own marks ([`crate::reading::topics::TopicIndex::marks`]),
+/// the same words the reports mark.
 pub fn topic_ranges(
     text: &str,
     topics: &[String],
     words: &TopicWords,
 ) -> Vec<(Range<usize>, usize)> {
     let wanted: Vec<usize> = topics.iter().filter_map(|t| words.index(t)).collect();
-    if wanted.is_empty() {
-        return Vec::new();
-    }
-    word_ranges(text)
-        .into_iter()
-        .filter_map(|r| {
-            let word = &text[r.clone()];
-            // a lone upper-case acronym is not the word it spells in lower case
-            if word.len() > 1 && word.chars().all(char::is_uppercase) {
-                return None;
-            }
-            let t = words
-                .topics_of_word(word)
-                .iter()
-                .find(|t| wanted.contains(t))?;
-            Some((r, *t))
-        })
-        .collect()
+    words.index.marks(text, &wanted)
 }
 
 /// The byte ranges of `text` (in words) that are not in `other`.
@@ -188,16 +152,6 @@ pub fn job(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_keep_inner_apostrophes_and_hyphens() {
-        let t = "The council's long-term plan - £2m, 31%.";
-        let words: Vec<&str> = word_ranges(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(
-            words,
-            vec!["The", "council's", "long-term", "plan", "2m", "31"]
-        );
-    }
 
     #[test]
     fn diff_ranges_mark_the_added_words_only() {

@@ -12,7 +12,7 @@ use crate::comparison::{
     Comparison, DocumentInfo, Group, Reason, Relation, Statement, StatementKind,
 };
 use crate::lexicon::Topic;
-use crate::reading::topics::stem;
+use crate::reading::topics::TopicIndex;
 
 /// The grey of statements whose side is unknown.
 pub const UNKNOWN_COLOUR: &str = "#7f8c8d";
@@ -389,90 +389,27 @@ fn diff_runs(
     merged
 }
 
-/// Finds the words of a statement's topics in its text, as the topic lexicon defines them
-/// (word stems, acronyms, phrases of stems).
-struct Highlighter<'t> {
-    topics: HashMap<&'t str, TopicWords>,
+/// Finds the words of a statement's topics in its text, by the reading's own topic rules
+/// ([`TopicIndex::marks`]): the window marks the same words.
+struct Highlighter {
+    index: TopicIndex,
 }
 
-#[derive(Default)]
-struct TopicWords {
-    stems: HashSet<String>,
-    acronyms: HashSet<String>,
-    phrases: Vec<Vec<String>>,
-}
-
-impl<'t> Highlighter<'t> {
-    fn new(topics: &'t [Topic]) -> Highlighter<'t> {
-        let topics = topics
-            .iter()
-            .map(|t| {
-                let words = TopicWords {
-                    stems: t
-                        .words
-                        .iter()
-                        .flat_map(|w| w.split('-'))
-                        .map(stem)
-                        .filter(|s| !s.is_empty())
-                        .collect(),
-                    acronyms: t.acronyms.iter().cloned().collect(),
-                    phrases: t
-                        .phrases
-                        .iter()
-                        .map(|p| p.split_whitespace().map(stem).collect())
-                        .collect(),
-                };
-                (t.id.as_str(), words)
-            })
-            .collect();
-        Highlighter { topics }
+impl Highlighter {
+    fn new(topics: &[Topic]) -> Highlighter {
+        Highlighter {
+            index: TopicIndex::new(topics),
+        }
     }
 
     /// Byte ranges of topic words in a statement's text.
     fn ranges(&self, statement: &Statement) -> Vec<Range<usize>> {
-        let text = statement.text.as_str();
-        let words = word_ranges(text);
-        let stems: Vec<String> = words.iter().map(|r| stem(&text[r.clone()])).collect();
-        let mut marked = vec![false; words.len()];
-        let mut phrases: Vec<Range<usize>> = Vec::new();
-        for topic in statement
-            .topics
-            .iter()
-            .filter_map(|t| self.topics.get(t.as_str()))
-        {
-            for (k, r) in words.iter().enumerate() {
-                let raw = &text[r.clone()];
-                let acronym = raw.len() > 1 && raw.chars().all(char::is_uppercase);
-                if topic.acronyms.contains(raw) || (!acronym && topic.stems.contains(&stems[k])) {
-                    marked[k] = true;
-                }
-            }
-            for phrase in &topic.phrases {
-                if phrase.is_empty() || phrase.len() > stems.len() {
-                    continue;
-                }
-                for k in 0..=stems.len() - phrase.len() {
-                    if phrase.iter().zip(&stems[k..]).all(|(a, b)| a == b) {
-                        phrases.push(words[k].start..words[k + phrase.len() - 1].end);
-                    }
-                }
-            }
-        }
-        let mut ranges: Vec<Range<usize>> = words
-            .iter()
-            .zip(&marked)
-            .filter_map(|(r, m)| m.then_some(r.clone()))
-            .chain(phrases)
+        let wanted: Vec<usize> = (statement.topics.iter())
+            .filter_map(|t| self.index.position(t))
             .collect();
-        ranges.sort_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Range<usize>> = Vec::new();
-        for r in ranges {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        merged
+        (self.index.marks(&statement.text, &wanted).into_iter())
+            .map(|(r, _)| r)
+            .collect()
     }
 
     /// The statement's text in runs, split at diff and topic boundaries.
@@ -511,30 +448,6 @@ impl<'t> Highlighter<'t> {
         }
         out
     }
-}
-
-/// The byte ranges of the words of a text (letters and digits, with inner apostrophes).
-fn word_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_end = 0;
-    for (i, c) in text.char_indices() {
-        let inner = (c == '\'' || c == '’') && start.is_some();
-        if c.is_alphanumeric() || inner {
-            if start.is_none() {
-                start = Some(i);
-            }
-            if c.is_alphanumeric() {
-                last_end = i + c.len_utf8();
-            }
-        } else if let Some(s) = start.take() {
-            out.push(s..last_end);
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..last_end);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -604,12 +517,5 @@ mod tests {
         ] {
             assert_eq!(checked_colour(bad), UNKNOWN_COLOUR, "{bad}");
         }
-    }
-
-    #[test]
-    fn word_ranges_keep_inner_apostrophes() {
-        let t = "The trust’s 'plan' costs £4m.";
-        let words: Vec<&str> = word_ranges(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(words, vec!["The", "trust’s", "plan", "costs", "4m"]);
     }
 }

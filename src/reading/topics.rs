@@ -145,24 +145,32 @@ fn words(text: &str) -> Vec<Word<'_>> {
         if token.is_empty() {
             continue;
         }
+        // where a piece of `text` starts (every piece is a slice of it)
+        let at = |piece: &str| {
+            let start = piece.as_ptr() as usize - text.as_ptr() as usize;
+            start..start + piece.len()
+        };
         if token.contains('-') {
             for part in token.split('-').filter(|p| !p.is_empty()) {
                 out.push(Word {
                     raw: part,
                     stem: stem(part),
                     joined: false,
+                    range: at(part),
                 });
             }
             out.push(Word {
                 raw: token,
                 stem: stem(token),
                 joined: true,
+                range: at(token),
             });
         } else {
             out.push(Word {
                 raw: token,
                 stem: stem(token),
                 joined: false,
+                range: at(token),
             });
         }
     }
@@ -175,6 +183,8 @@ struct Word<'a> {
     stem: String,
     /// A hyphenated whole whose parts came before it (left out of phrase matching).
     joined: bool,
+    /// Where it stands in the text, in bytes.
+    range: std::ops::Range<usize>,
 }
 
 /// The topic lexicon compiled for matching.
@@ -221,6 +231,61 @@ impl TopicIndex {
         index
     }
 
+    /// The topic ids, in lexicon order.
+    pub fn ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    /// The place of a topic id in the lexicon.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.ids.iter().position(|t| t == id)
+    }
+
+    /// Where `text` speaks of the topics at `wanted` (places in the lexicon), by the same
+    /// rules as [`TopicIndex::topics_of`]: acronyms, word stems (a lone upper-case acronym is
+    /// not the word it spells), phrases of stems. Byte ranges, in text order, overlapping
+    /// ones joined (a joined range keeps the topic of its first word): what the window and
+    /// every report mark as a statement's topic words.
+    pub fn marks(&self, text: &str, wanted: &[usize]) -> Vec<(std::ops::Range<usize>, usize)> {
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let ws = words(text);
+        let mut found: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+        let first_wanted = |list: &[usize]| list.iter().copied().find(|t| wanted.contains(t));
+        for w in &ws {
+            let acronym = w.raw.len() > 1 && w.raw.chars().all(char::is_uppercase);
+            let by_acronym = self.by_acronym.get(w.raw).and_then(|l| first_wanted(l));
+            let by_stem = (!acronym)
+                .then(|| self.by_stem.get(&w.stem).and_then(|l| first_wanted(l)))
+                .flatten();
+            if let Some(t) = by_acronym.or(by_stem) {
+                found.push((w.range.clone(), t));
+            }
+        }
+        let plain: Vec<&Word> = ws.iter().filter(|w| !w.joined).collect();
+        for (k, w) in plain.iter().enumerate() {
+            for (topic, phrase) in self.phrases.get(&w.stem).into_iter().flatten() {
+                if wanted.contains(topic)
+                    && plain.len() >= k + phrase.len()
+                    && phrase.iter().zip(&plain[k..]).all(|(a, b)| *a == b.stem)
+                {
+                    let last = &plain[k + phrase.len() - 1];
+                    found.push((w.range.start..last.range.end, *topic));
+                }
+            }
+        }
+        found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        let mut merged: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+        for (r, t) in found {
+            match merged.last_mut() {
+                Some((last, _)) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push((r, t)),
+            }
+        }
+        merged
+    }
+
     /// The ids of the topics a text speaks of, in lexicon order.
     pub fn topics_of(&self, text: &str) -> Vec<String> {
         let ws = words(text);
@@ -259,6 +324,45 @@ impl TopicIndex {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
+
+    #[test]
+    fn marks_are_the_words_that_put_a_text_on_its_topics() {
+        let topics = vec![
+            Topic {
+                id: "fares".into(),
+                label: "Fares".into(),
+                words: vec!["fare".into(), "cost-cutting".into()],
+                phrases: vec!["free of charge".into()],
+                acronyms: vec!["TfX".into()],
+            },
+            Topic {
+                id: "staff".into(),
+                label: "Staff".into(),
+                words: vec!["crew".into()],
+                ..Topic::default()
+            },
+        ];
+        let index = TopicIndex::new(&topics);
+        let t = "Fares stay free of charge, TfX says; cost-cutting hits the crews, not IT.";
+        let fares = index.position("fares").expect("a topic");
+        let staff = index.position("staff").expect("a topic");
+        let marked = |wanted: &[usize]| -> Vec<&str> {
+            index
+                .marks(t, wanted)
+                .into_iter()
+                .map(|(r, _)| &t[r])
+                .collect()
+        };
+        assert_eq!(
+            marked(&[fares]),
+            vec!["Fares", "free of charge", "TfX", "cost-cutting"]
+        );
+        assert_eq!(marked(&[staff]), vec!["crews"]);
+        assert_eq!(marked(&[fares, staff]).len(), 5);
+        assert!(marked(&[]).is_empty());
+        // the marks and the topics found agree
+        assert_eq!(index.topics_of(t), vec!["fares", "staff"]);
+    }
 
     #[test]
     fn stems_meet() {

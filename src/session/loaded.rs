@@ -11,7 +11,7 @@ use crate::corpus::{self, Corpus, LoadOptions};
 use crate::corrections::Corrections;
 use crate::export::SearchIndex;
 use crate::progress::{Cancelled, Progress};
-use crate::reading::topics::stem;
+use crate::reading::topics::TopicIndex;
 use crate::{Settings, analyze_with};
 
 use super::watch;
@@ -38,43 +38,33 @@ impl Source {
     }
 }
 
-/// The words that put a statement on a topic, for highlighting: a word stem → the topics
-/// (by their place in the lexicon) whose words share it.
+/// The topics of a folder for the window: their ids and labels, and the reading's own topic
+/// matcher ([`TopicIndex`]), so that the window marks the words the reading put a statement
+/// on a topic by, as every report does.
 #[derive(Debug, Clone, Default)]
 pub struct TopicWords {
     /// Topic ids in lexicon order.
     pub ids: Vec<String>,
     /// Topic labels in lexicon order.
     pub labels: Vec<String>,
-    by_stem: HashMap<String, Vec<usize>>,
+    /// The topic matcher.
+    pub index: TopicIndex,
 }
 
 impl TopicWords {
     /// Compiles the topic words of a corpus's lexicon.
     pub fn new(corpus: &Corpus) -> TopicWords {
         let lexicon = corpus.lexicon();
-        let mut out = TopicWords::default();
-        for (i, t) in lexicon.topics.iter().enumerate() {
-            out.ids.push(t.id.clone());
-            out.labels.push(t.label.clone());
-            for w in &t.words {
-                let list = out.by_stem.entry(stem(w)).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
-                }
-            }
+        TopicWords {
+            ids: lexicon.topics.iter().map(|t| t.id.clone()).collect(),
+            labels: lexicon.topics.iter().map(|t| t.label.clone()).collect(),
+            index: TopicIndex::new(&lexicon.topics),
         }
-        out
     }
 
     /// The place of a topic id in the lexicon.
     pub fn index(&self, id: &str) -> Option<usize> {
         self.ids.iter().position(|t| t == id)
-    }
-
-    /// The topics (by place) whose words share this word's stem.
-    pub fn topics_of_word(&self, word: &str) -> &[usize] {
-        self.by_stem.get(&stem(word)).map_or(&[], Vec::as_slice)
     }
 }
 

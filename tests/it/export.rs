@@ -550,7 +550,11 @@ fn a_streamed_export_is_the_same_bytes_as_a_rendered_one_and_a_closed_pipe_is_no
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert_eq!(&first[..1], b"{");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("cannot write"));
 }
 
