@@ -9,6 +9,12 @@ use super::{
 };
 
 impl ParallaxApp {
+    /// Whether a folder is being read and nothing of it is shown yet: the empty lists then
+    /// say so, not that the folder holds nothing.
+    fn first_reading(&self) -> bool {
+        self.session.is_loading() && self.session.loaded().comparison.documents.is_empty()
+    }
+
     /// Draws one frame into `ui` and carries out what the user asked for. (eframe calls it
     /// through [`eframe::App::ui`]; benchmarks call it directly.)
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
@@ -95,6 +101,7 @@ impl ParallaxApp {
                             columns: &self.state.columns,
                             corrections: &self.session.annotations().corrections,
                             selected_document: self.state.selected_document,
+                            reading: self.first_reading(),
                         },
                         &mut self.views.sides,
                     ));
@@ -126,6 +133,7 @@ impl ParallaxApp {
                         annotations: self.session.annotations(),
                         columns: &self.state.columns,
                         selected: self.state.selected_group,
+                        reading: self.first_reading(),
                     },
                     &mut self.state.filter,
                     &mut self.views.comparison,

@@ -23,7 +23,10 @@ impl Model {
     pub fn of(session: &Session) -> Option<Model> {
         let job = session.job()?;
         let what = match &job.kind {
-            JobKind::Open(s) if *s == session.loaded().source => {
+            JobKind::Open(s)
+                if *s == session.loaded().source
+                    && !session.loaded().comparison.documents.is_empty() =>
+            {
                 "Reading the folder again".to_string()
             }
             JobKind::Open(s) => format!("Reading {}", s.display_name()),

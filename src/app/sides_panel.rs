@@ -31,6 +31,9 @@ pub struct Model<'a> {
     pub corrections: &'a Corrections,
     /// The document in the reader.
     pub selected_document: Option<usize>,
+    /// The folder is being read and nothing of it is shown yet (an empty list is not "no
+    /// articles" then).
+    pub reading: bool,
 }
 
 /// The panel. The sides and the documents are lists with rows of one height, so only the
@@ -227,7 +230,11 @@ fn documents_ui(ui: &mut egui::Ui, model: &Model<'_>, commands: &mut Vec<Command
     let dark = ui.visuals().dark_mode;
     ui.heading("Documents");
     if loaded.comparison.documents.is_empty() {
-        ui.label("No articles were found in this folder.");
+        ui.label(if model.reading {
+            "Reading the folder…"
+        } else {
+            "No articles were found in this folder."
+        });
         return;
     }
     let body = egui::TextStyle::Body.resolve(ui.style());

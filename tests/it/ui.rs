@@ -435,3 +435,53 @@ fn the_top_bar_counts_the_documents_read_and_cancel_stops_the_job() {
         "what was shown stays"
     );
 }
+
+#[test]
+fn a_folder_being_read_for_the_first_time_is_not_called_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    parallax::generate::write(dir.path(), 400, 42).unwrap();
+    let source = Source::Folder(dir.path().to_path_buf());
+    // as the desktop start does: nothing shown yet, the folder's reading started
+    let shown = parallax::session::Loaded::empty(source.clone());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 700.0))
+        .build_eframe(move |_cc| ParallaxApp::from_loaded(shown));
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(Command::Open(source), &ctx);
+    h.step();
+    assert!(
+        h.state().is_loading(),
+        "400 documents take longer than a frame"
+    );
+    assert!(h.query_by_label("Reading the folder…").is_some());
+    assert!(
+        h.query_by_label("Reading the folder: its claims appear here when it is read.")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("No articles were found in this folder.")
+            .is_none()
+    );
+    assert!(
+        h.query_by_label("No claims were found in this folder.")
+            .is_none()
+    );
+    // the top bar says what is read, not that it is read "again"
+    let name = dir
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    assert!(
+        h.query_by_label_contains(&format!("Reading {name}"))
+            .is_some(),
+        "the top bar names the folder"
+    );
+    assert!(h.query_by_label_contains("again").is_none());
+    // once read, an empty folder would say so; this one shows its documents
+    finish(&mut h);
+    assert!(!h.state().is_loading());
+    assert!(h.query_by_label("Reading the folder…").is_none());
+    assert_eq!(h.state().loaded().comparison.documents.len(), 400);
+}

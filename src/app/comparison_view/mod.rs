@@ -322,6 +322,8 @@ pub struct Model<'a> {
     pub columns: &'a [String],
     /// The selected group.
     pub selected: Option<usize>,
+    /// The folder is being read and nothing of it is shown yet.
+    pub reading: bool,
 }
 
 /// The filter bar, the column headers and the rows.
@@ -359,6 +361,9 @@ pub fn comparison_ui(
         ui.vertical_centered(|ui| {
             ui.label(if groups.is_empty() {
                 match loaded.source {
+                    _ if model.reading => {
+                        "Reading the folder: its claims appear here when it is read.".to_string()
+                    }
                     Source::Sample => "No claims.".to_string(),
                     Source::Folder(_) => "No claims were found in this folder.".to_string(),
                 }
