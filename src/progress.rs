@@ -97,6 +97,10 @@ impl fmt::Display for Snapshot {
             Stage::Waiting => write!(f, "Starting"),
             Stage::Loading if self.total > 0 => write!(f, "Loading {done} of {total} files"),
             Stage::Loading => write!(f, "Looking for files"),
+            Stage::Learning if self.total > 0 => write!(
+                f,
+                "Learning the names the documents share: {done} of {total} documents"
+            ),
             Stage::Learning => write!(f, "Learning the names the documents share"),
             Stage::Reading => write!(f, "Reading {done} of {total} documents"),
             Stage::Comparing => {
@@ -193,6 +197,17 @@ mod tests {
             "Reading 3,200 of 10,000 documents"
         );
         assert_eq!(p.snapshot().fraction(), Some(0.32));
+        p.start(Stage::Learning, 2_000);
+        p.advance();
+        assert_eq!(
+            p.snapshot().to_string(),
+            "Learning the names the documents share: 1 of 2,000 documents"
+        );
+        p.start(Stage::Learning, 0);
+        assert_eq!(
+            p.snapshot().to_string(),
+            "Learning the names the documents share"
+        );
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_234_567), "1,234,567");
     }

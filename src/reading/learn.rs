@@ -200,10 +200,13 @@ fn learn_with(
     // a second look, with the parties the first learned, at the paragraphs that need it:
     // "A and B Police" may be two parties
     let mut revisit: Vec<(usize, Range<usize>, Vec<String>)> = Vec::new();
+    // the pass that reads paragraph by paragraph (the others run in parallel) is counted
+    progress.start(crate::progress::Stage::Learning, corpus.documents.len());
     for (d, (doc, layout)) in corpus.documents.iter().zip(layouts).enumerate() {
         if progress.is_cancelled() {
             break;
         }
+        progress.advance();
         for p in layout.prose() {
             let text = &doc.body[p.span.clone()];
             let ms = actors::mentions(text, lex, &known);
