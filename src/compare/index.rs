@@ -9,9 +9,9 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-/// The most distinct texts a term may occur in and still be indexed.
 pub use crate::text::{WordHasher, WordMap, WordSet};
 
+/// The most distinct texts a term may occur in and still be indexed.
 pub const MAX_POSTINGS: usize = 96;
 
 /// A distinct normalised text: one or more statements (verbatim copies).
