@@ -37,7 +37,9 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::comparison::{EntityKind, Group, Relation, Side, Statement, TimelineEntry};
+use crate::comparison::{
+    EntityKind, Group, Relation, Side, Statement, StatementKind, TimelineEntry,
+};
 use crate::lexicon::Lexicon;
 use crate::progress::{Progress, Stage};
 use dispute::Member;
@@ -279,8 +281,12 @@ pub fn score(cos: f32, fa: &Features, fb: &Features, sa: &Statement, sb: &Statem
         shared_topics as f32 / all_topics as f32
     };
     let shared_actor = fa.actors.iter().any(|a| fb.actors.contains(a));
+    // two parties, each quoted or reported, take opposite readings of one matter even when
+    // neither names the other
+    let voiced = |s: &Statement| s.claimant.is_some() && s.kind != StatementKind::Narrative;
+    let two_parties = voiced(sa) && voiced(sb) && sa.claimant != sb.claimant;
     let opposite = shared_topics > 0
-        && shared_actor
+        && (shared_actor || two_parties)
         && fa.poles.iter().any(|p| {
             fb.poles
                 .iter()

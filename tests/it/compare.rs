@@ -605,3 +605,42 @@ fn datelines_and_publication_lines_never_dispute() {
     );
     assert!(disputed_with(&c, "Tech Weekly").is_none(), "{:?}", c.groups);
 }
+
+#[test]
+fn two_parties_quoted_on_opposite_readings_dispute_even_when_neither_names_the_other() {
+    let verdict = |second: &str| {
+        analyze_files(&[
+            (
+                "harbour.txt",
+                "---\ntitle: Harbour authority on the ferry partnership\n---\n\
+                 Ada Lind, chair of the Northgate Harbour Authority, said: \"The ferry \
+                 partnership with the island has been remarkably successful for passengers.\"\n",
+            ),
+            ("island.txt", second),
+        ])
+    };
+    // the island council's own words, quoted: the two parties read the matter oppositely
+    let c = verdict(
+        "---\ntitle: Island council on the ferry partnership\n---\n\
+         Tom Berg, leader of Skerry Island Council, said: \"The ferry partnership has been \
+         inefficient and flawed for passengers from the start.\"\n",
+    );
+    let g = the_group(&c, "remarkably successful");
+    assert!(holds(&c, g, "inefficient"), "{g:?}");
+    assert_eq!(g.relation, Relation::Disputed, "{g:?}");
+    assert!(reason(g, "opposite-polarity").detail.contains("successful"));
+    // a newspaper's own narrative is not a party's reading: no dispute on words alone
+    let c = verdict(
+        "---\ntitle: Ferry partnership under review\n---\n\
+         The ferry partnership has been inefficient and flawed for passengers from the \
+         start, the review found.\n",
+    );
+    assert!(
+        c.groups
+            .iter()
+            .filter(|g| holds(&c, g, "remarkably successful"))
+            .all(|g| g.relation != Relation::Disputed),
+        "{:?}",
+        c.groups
+    );
+}
