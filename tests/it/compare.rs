@@ -644,3 +644,29 @@ fn two_parties_quoted_on_opposite_readings_dispute_even_when_neither_names_the_o
         c.groups
     );
 }
+
+#[test]
+fn who_must_pay_against_a_refusal_to_pay_is_a_dispute() {
+    let c = analyze_files(&[
+        (
+            "council.txt",
+            "---\ntitle: Council on depot repairs\n---\n\
+             Ravenby Council says Ostler Buses must pay for the depot roof repairs after its \
+             buses damaged the depot roof.\n",
+        ),
+        (
+            "operator.txt",
+            "---\ntitle: Operator on depot repairs\n---\n\
+             Sam Quill, managing director of Ostler Buses, said: \"We are not paying for \
+             the depot roof repairs, because the council let the depot roof rot.\"\n",
+        ),
+    ]);
+    let g = the_group(&c, "must pay for the depot roof repairs");
+    assert!(holds(&c, g, "not paying"), "{g:?}");
+    assert_eq!(g.relation, Relation::Disputed, "{g:?}");
+    let r = reason(g, "opposite-polarity");
+    assert!(
+        r.detail.contains("must pay") && r.detail.contains("not paying"),
+        "{r:?}"
+    );
+}
