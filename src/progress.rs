@@ -115,15 +115,7 @@ impl fmt::Display for Snapshot {
 
 /// `10000` → `10,000`.
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::readable::group_thousands(&n.to_string())
 }
 
 impl Progress {

@@ -136,7 +136,8 @@ fn amount_words(amount: &str) -> Option<String> {
     })
 }
 
-fn group_thousands(digits: &str) -> String {
+/// A run of digits with a comma every three from the right (`10500000` → `10,500,000`).
+pub fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

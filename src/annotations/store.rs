@@ -245,17 +245,10 @@ impl Store {
         };
         let data_file = data_dir.as_deref().map(|d| data_file(d, place));
         let mut store = Store {
-            place: place.clone(),
-            annotations: Annotations::default(),
             folder_file,
             data_file,
-            blocked: Vec::new(),
-            folder_ok: false,
-            location: None,
-            warnings: Vec::new(),
-            autosave: Autosave::default(),
-            last_error: None,
             memory_only: false,
+            ..Store::in_memory(place)
         };
         let mut best: Option<(Box<Annotations>, SystemTime)> = None;
         for path in store.candidates() {

@@ -75,28 +75,13 @@ pub fn changes(old: &str, new: &str) -> (Vec<String>, Vec<String>) {
 /// The longest run of words the two texts share in the same order (case-insensitive,
 /// punctuation ignored), counted in words, with the run's text as written in `a`.
 pub fn longest_shared_run(a: &str, b: &str) -> (usize, String) {
-    let wa = words(a);
-    let wb = words(b);
-    let la: Vec<String> = wa.iter().map(|w| w.to_lowercase()).collect();
-    let lb: Vec<String> = wb.iter().map(|w| w.to_lowercase()).collect();
-    let ra: Vec<&str> = la.iter().map(String::as_str).collect();
-    let rb: Vec<&str> = lb.iter().map(String::as_str).collect();
-    let diff = TextDiff::configure().diff_slices(&ra, &rb);
-    let mut best = (0usize, 0usize);
-    for op in diff.ops() {
-        if let similar::DiffOp::Equal { old_index, len, .. } = *op
-            && len > best.1
-        {
-            best = (old_index, len);
-        }
-    }
-    let text = wa[best.0..best.0 + best.1].join(" ");
-    (best.1, text)
+    let (start, len) = longest_shared_keys(&word_keys(a), &word_keys(b));
+    (len, run_text(a, start, len))
 }
 
 /// The words of a text as [`longest_shared_run`] compares them (case-insensitive,
 /// punctuation ignored), each hashed: diffing integers instead of strings, made once per
-/// statement instead of once per pair.
+/// statement (a quote's [`super::features::Features::quote_words`]) instead of once per pair.
 pub fn word_keys(text: &str) -> Vec<u64> {
     words(text)
         .iter()
@@ -104,8 +89,8 @@ pub fn word_keys(text: &str) -> Vec<u64> {
         .collect()
 }
 
-/// [`longest_shared_run`] on [`word_keys`]: `(start in a, length)` of the longest run of
-/// equal words the diff of the two finds.
+/// `(start in a, length)` of the longest run of equal [`word_keys`] the word diff of the
+/// two finds.
 pub fn longest_shared_keys(a: &[u64], b: &[u64]) -> (usize, usize) {
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, a, b);
     let mut best = (0usize, 0usize);
@@ -175,7 +160,7 @@ mod tests {
     }
 
     #[test]
-    fn shared_runs_of_hashed_words_match_the_text_diff() {
+    fn shared_runs_are_found_on_hashed_words() {
         let (a, b) = (
             "Having weighed it, looking closely at rival bids, we chose Acme.",
             "We weighed options, Looking closely at rival bids and chose Acme.",
@@ -183,7 +168,6 @@ mod tests {
         let (start, len) = longest_shared_keys(&word_keys(a), &word_keys(b));
         assert_eq!(len, 5);
         assert_eq!(run_text(a, start, len), "looking closely at rival bids");
-        assert_eq!((len, run_text(a, start, len)), longest_shared_run(a, b));
         assert_eq!(longest_shared_keys(&word_keys("Ferries sail."), &[]).1, 0);
     }
 }

@@ -162,18 +162,13 @@ pub fn export(
     comparison: &Comparison,
     options: &Options,
 ) -> Result<Vec<u8>, ExportError> {
-    let shown = shown(comparison, options);
-    Ok(match format {
-        Format::Json => json::render(&shown)?.into_bytes(),
-        Format::Html => html::render(&shown, options).into_bytes(),
-        Format::Markdown => markdown::render(&shown, options).into_bytes(),
-        Format::Csv => csv::render(&shown)?,
-        Format::Qdpx => qdpx::render(&shown, options)?,
-    })
+    let mut out = Vec::new();
+    export_to(format, comparison, options, &mut out)?;
+    Ok(out)
 }
 
-/// Writes the comparison, narrowed by `options.filter`, in a format to `out`, with the same
-/// bytes as [`export`]. JSON is written as it is made, and an export with no filter and no
+/// Writes the comparison, narrowed by `options.filter`, in a format to `out` ([`export`]
+/// collects the same bytes). JSON is written as it is made, and an export with no filter and no
 /// notes to add works on the comparison itself, not a copy: at 10,000 documents the
 /// comparison is some 600 MB and its JSON 160 MB.
 pub fn export_to(

@@ -84,9 +84,8 @@ pub(super) fn read_laid_out(
     known: &Known,
     index: &TopicIndex,
 ) -> Vec<Statement> {
-    let paragraphs: Vec<crate::corpus::Paragraph> =
-        layout.paragraphs.iter().map(|(p, _)| p.clone()).collect();
-    let segs = quotes::find(&doc.body, &paragraphs, lex);
+    let paragraphs = &layout.paragraphs;
+    let segs = quotes::find(&doc.body, paragraphs, lex);
     let mut st = DocState {
         doc,
         lex,
@@ -115,8 +114,8 @@ pub(super) fn read_laid_out(
     for (name, party) in known.doc_people.get(&doc.id).into_iter().flatten() {
         st.local.add_person(name, party.as_deref());
     }
-    let speakers = chain_speakers(&st, &segs, &paragraphs);
-    for (p, furniture) in &layout.paragraphs {
+    let speakers = chain_speakers(&st, &segs, paragraphs);
+    for (p, furniture) in paragraphs.iter().zip(&layout.furniture) {
         let span = p.span.clone();
         if let Some(kind) = *furniture {
             st.push(span, p.index, Attribution::of(kind), None);

@@ -19,28 +19,28 @@ use crate::lexicon::Lexicon;
 /// matching them again in every pass was a tenth of the reading's time.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
-    /// The paragraphs, in order, each with `Some(kind)` when it is a caption or boilerplate.
-    pub paragraphs: Vec<(Paragraph, Option<StatementKind>)>,
+    /// The paragraphs, in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// For each paragraph, `Some(kind)` when it is a caption or boilerplate.
+    pub furniture: Vec<Option<StatementKind>>,
 }
 
 impl Layout {
     /// The layout of one document.
     pub fn of(doc: &Document, lex: &Lexicon) -> Layout {
-        let paragraphs = doc
-            .paragraphs()
-            .into_iter()
-            .map(|p| {
-                let kind = furniture(&doc.body[p.span.clone()], lex);
-                (p, kind)
-            })
+        let paragraphs = doc.paragraphs();
+        let furniture = (paragraphs.iter())
+            .map(|p| furniture(&doc.body[p.span.clone()], lex))
             .collect();
-        Layout { paragraphs }
+        Layout {
+            paragraphs,
+            furniture,
+        }
     }
 
     /// The paragraphs that may hold claims (not captions or boilerplate).
     pub fn prose(&self) -> impl Iterator<Item = &Paragraph> {
-        self.paragraphs
-            .iter()
+        (self.paragraphs.iter().zip(&self.furniture))
             .filter(|(_, kind)| kind.is_none())
             .map(|(p, _)| p)
     }

@@ -469,29 +469,16 @@ fn the_windows_export_gives_what_a_project_needs() {
     use std::rc::Rc;
 
     use egui_kittest::kittest::Queryable as _;
-    use parallax::annotations::Annotations;
-    use parallax::app::{Exporter, Source};
-
-    struct QdpxExporter(Rc<RefCell<Option<Vec<u8>>>>);
-    impl Exporter for QdpxExporter {
-        fn export(
-            &mut self,
-            comparison: &std::sync::Arc<Comparison>,
-            _annotations: &Annotations,
-            options: &Options,
-            _name: &str,
-        ) -> Result<Option<String>, String> {
-            let bytes =
-                export::export(Format::Qdpx, comparison, options).map_err(|e| e.to_string())?;
-            *self.0.borrow_mut() = Some(bytes);
-            Ok(Some("saved study.qdpx".into()))
-        }
-    }
+    use parallax::app::Source;
 
     let made = Rc::new(RefCell::new(None));
     let kept = made.clone();
     let (mut h, _) = crate::ui::harness_with(Source::Sample, vec![], move |app| {
-        app.with_exporter(Box::new(QdpxExporter(kept)))
+        app.with_exporter(Box::new(crate::ui::RenderingExporter {
+            format: Format::Qdpx,
+            made: kept,
+            said: "saved study.qdpx",
+        }))
     });
     // every claim on screen (the export holds what the window shows)
     h.state_mut().filter_mut().column_sides_only = false;

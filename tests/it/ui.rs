@@ -297,6 +297,29 @@ fn the_theme_toggles_and_is_remembered() {
     assert_eq!(Prefs::load(Some(&storage)).theme, Some(choice));
 }
 
+/// An exporter that renders what the window hands over in one format, as the real one
+/// does, keeps the bytes in `made` and answers with `said`.
+pub struct RenderingExporter {
+    pub format: parallax::export::Format,
+    pub made: Rc<RefCell<Option<Vec<u8>>>>,
+    pub said: &'static str,
+}
+
+impl Exporter for RenderingExporter {
+    fn export(
+        &mut self,
+        comparison: &std::sync::Arc<Comparison>,
+        _annotations: &Annotations,
+        options: &parallax::export::Options,
+        _name: &str,
+    ) -> Result<Option<String>, String> {
+        let bytes = parallax::export::export(self.format, comparison, options)
+            .map_err(|e| e.to_string())?;
+        *self.made.borrow_mut() = Some(bytes);
+        Ok(Some(self.said.to_string()))
+    }
+}
+
 /// An exporter that keeps what it was given.
 struct KeepingExporter(Rc<RefCell<Vec<(usize, usize)>>>);
 
