@@ -58,6 +58,7 @@ pub mod reading;
 pub mod session;
 pub mod sides;
 pub mod text;
+pub mod timing;
 
 use comparison::{Comparison, DocumentInfo, SCHEMA};
 use corpus::Corpus;
@@ -95,8 +96,11 @@ pub fn analyze_with(
     progress.check()?;
     let corrected = settings.corrections.corrected_corpus(corpus);
     let corpus = corrected.as_ref().unwrap_or(corpus);
+    let mut laps = timing::Laps::start("analyze");
     let lexicon = corpus.lexicon();
+    laps.lap("lexicon");
     let mut reading = reading::read_corpus_with(corpus, &lexicon, progress);
+    laps.lap("read");
     progress.check()?;
     settings
         .corrections
@@ -128,6 +132,7 @@ pub fn analyze_with(
         &lexicon,
         progress,
     );
+    laps.lap("compare");
     progress.check()?;
     let mut warnings = corpus.warnings.clone();
     warnings.extend(reading.warnings);

@@ -235,7 +235,9 @@ fn main() -> ExitCode {
                         export::export_to(format, &comparison, &options, out)
                             .map_err(std::io::Error::other)
                     };
+                    let mut laps = parallax::timing::Laps::start("command");
                     let written = write_output(output.as_ref(), &mut fill, force);
+                    laps.lap("written");
                     // the process ends now: freeing the comparison, the corpus and the
                     // lexicon piece by piece would take a twentieth of the run
                     std::mem::forget((comparison, options));
@@ -343,11 +345,15 @@ fn run_analysis(
         corrections: annotations.corrections.clone(),
     };
     let (corpus, comparison) = with_progress(|progress| {
+        let mut laps = parallax::timing::Laps::start("command");
         let corpus = corpus::load_with(&request.dir, &request.options, progress)
             .map_err(|e| e.to_string())?;
+        laps.lap("load");
         let comparison = analyze_with(&corpus, &settings, progress).map_err(|e| e.to_string())?;
+        laps.lap("analyze");
         Ok::<_, String>((std::sync::Arc::new(corpus), comparison))
     })?;
+    let mut laps = parallax::timing::Laps::start("command");
     let mut comparison = comparison;
     print_warnings(&comparison);
     attach::attach(&mut annotations, &comparison);
@@ -379,6 +385,7 @@ fn run_analysis(
             .collect(),
         corpus: Some(corpus.clone()),
     };
+    laps.lap("annotations attached");
     Ok((comparison, options))
 }
 

@@ -22,6 +22,13 @@ pub struct Vocab {
     credit: Vec<Vec<String>>,
     /// Denial phrases and verbs as lower-case word sequences.
     denial: Vec<Vec<String>>,
+    /// First stem of a polarity phrase → the phrases (indices in `poles`, ascending): a
+    /// statement tries only the phrases whose first word it holds.
+    pole_first: WordMap<String, Vec<usize>>,
+    /// First word of a credit phrase → its indices in `credit`, ascending.
+    credit_first: WordMap<String, Vec<usize>>,
+    /// First word of a denial phrase → its indices in `denial`, ascending.
+    denial_first: WordMap<String, Vec<usize>>,
     /// Lower-case organisation name → side id.
     organisations: HashMap<String, String>,
     /// The side ids.
@@ -57,7 +64,7 @@ impl Vocab {
         }
         // longest first, so "not sustainable" is found before "sustainable"
         poles.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then(a.3.cmp(&b.3)));
-        let credit = c.credit_verbs.iter().map(|v| seq(v)).collect();
+        let credit: Vec<Vec<String>> = c.credit_verbs.iter().map(|v| seq(v)).collect();
         let mut denial: Vec<Vec<String>> = c.denial_phrases.iter().map(|v| seq(v)).collect();
         let mut verbs: Vec<&String> = lex.reading.denial_verbs.iter().collect();
         verbs.sort();
@@ -79,7 +86,20 @@ impl Vocab {
             .filter(|v| !v.contains(' '))
             .map(|v| fold(v))
             .collect();
+        let first = |seqs: &[Vec<String>]| {
+            let mut map: WordMap<String, Vec<usize>> = WordMap::default();
+            for (i, seq) in seqs.iter().enumerate() {
+                if let Some(w) = seq.first() {
+                    map.entry(w.clone()).or_default().push(i);
+                }
+            }
+            map
+        };
+        let pole_stems: Vec<Vec<String>> = poles.iter().map(|p| p.2.clone()).collect();
         Vocab {
+            pole_first: first(&pole_stems),
+            credit_first: first(&credit),
+            denial_first: first(&denial),
             events,
             schedule: c.schedule_words.iter().cloned().collect(),
             stop: c.stop_words.iter().cloned().collect(),
@@ -254,79 +274,83 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
         }
     }
 
+    // the phrases of `seqs` found in `words` (`first` indexes them by their first word), as
+    // (phrase, position), ascending: each phrase where it stands, in the order of the list
+    fn found(
+        words: &[String],
+        seqs: &[Vec<String>],
+        first: &WordMap<String, Vec<usize>>,
+    ) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            for &k in first.get(w.as_str()).map_or(&[][..], Vec::as_slice) {
+                let n = seqs[k].len();
+                if i + n <= words.len() && words[i..i + n] == seqs[k][..] {
+                    out.push((k, i));
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
     // polarity: longest phrases first; a word takes part in one phrase only
-    // where each word (stem, lower case) stands, ascending: a phrase is only tried where
-    // its first word is
-    let mut at_stem: WordMap<&str, Vec<usize>> = WordMap::default();
-    for (i, s) in stems.iter().enumerate() {
-        at_stem.entry(s.as_str()).or_default().push(i);
-    }
-    let mut at_lower: WordMap<&str, Vec<usize>> = WordMap::default();
-    for (i, w) in lower.iter().enumerate() {
-        at_lower.entry(w.as_str()).or_default().push(i);
-    }
+    let pole_stems = |k: usize| &vocab.poles[k].2;
     let mut used = vec![false; stems.len()];
     let mut poles: Vec<Pole> = Vec::new();
-    for (polarity, positive, seq, _) in &vocab.poles {
-        let n = seq.len();
-        if n == 0 || n > stems.len() {
+    let mut tries: Vec<(usize, usize)> = Vec::new();
+    for (i, w) in stems.iter().enumerate() {
+        for &k in vocab
+            .pole_first
+            .get(w.as_str())
+            .map_or(&[][..], Vec::as_slice)
+        {
+            tries.push((k, i));
+        }
+    }
+    tries.sort_unstable();
+    for (k, i) in tries {
+        let (polarity, positive, seq, _) = &vocab.poles[k];
+        let n = pole_stems(k).len();
+        if i + n > stems.len() || used[i..i + n].iter().any(|u| *u) || stems[i..i + n] != seq[..] {
             continue;
         }
-        let starts = at_stem.get(seq[0].as_str()).map_or(&[][..], Vec::as_slice);
-        for &i in starts {
-            if i > stems.len() - n {
-                break;
-            }
-            if used[i..i + n].iter().any(|u| *u) || stems[i..i + n] != seq[..] {
-                continue;
-            }
-            used[i..i + n].iter_mut().for_each(|u| *u = true);
-            let start = words[i].0;
-            let end = words[i + n - 1].0 + words[i + n - 1].1.len();
-            let pole = Pole {
-                polarity: *polarity,
-                positive: *positive,
-                text: text[start..end].to_string(),
-            };
-            if !poles
-                .iter()
-                .any(|p| p.polarity == pole.polarity && p.positive == pole.positive)
-            {
-                poles.push(pole);
-            }
+        used[i..i + n].iter_mut().for_each(|u| *u = true);
+        let start = words[i].0;
+        let end = words[i + n - 1].0 + words[i + n - 1].1.len();
+        let pole = Pole {
+            polarity: *polarity,
+            positive: *positive,
+            text: text[start..end].to_string(),
+        };
+        if !poles
+            .iter()
+            .any(|p| p.polarity == pole.polarity && p.positive == pole.positive)
+        {
+            poles.push(pole);
         }
     }
 
-    let find = |seq: &[String]| -> Option<usize> {
-        let n = seq.len();
-        if n == 0 || n > lower.len() {
-            return None;
-        }
-        let starts = at_lower.get(seq[0].as_str())?;
-        starts
-            .iter()
-            .copied()
-            .take_while(|&i| i <= lower.len() - n)
-            .find(|&i| lower[i..i + n] == *seq)
-    };
-    let denies = vocab.denial.iter().any(|seq| find(seq).is_some());
+    let denies = !found(&lower, &vocab.denial, &vocab.denial_first).is_empty();
 
-    // the credit whose agent is named, else the first found
-    let credits: Vec<Credit> = vocab
-        .credit
-        .iter()
-        .filter_map(|seq| {
-            let i = find(seq)?;
+    // the credit whose agent is named, else the first found: each credit phrase where it
+    // first stands
+    let mut credit_at = found(&lower, &vocab.credit, &vocab.credit_first);
+    credit_at.dedup_by_key(|(k, _)| *k);
+    let credits: Vec<Credit> = credit_at
+        .into_iter()
+        .map(|(k, i)| {
+            let seq = &vocab.credit[k];
             let verb_start = words[i].0;
             let last = i + seq.len() - 1;
             let verb_end = words[last].0 + words[last].1.len();
             if lower.get(last + 1).is_some_and(|w| w == "by") {
                 // passive: "delivered by A"; the agent follows
-                return Some(passive_credit(st, vocab, lex, verb_start, verb_end));
+                return passive_credit(st, vocab, lex, verb_start, verb_end);
             }
             let mut c = credit_of(st, vocab, lex, &words, &lower, i, verb_start, verb_end);
             c.object = object_terms(text, &words, &lower, &stems, last, vocab);
-            Some(c)
+            c
         })
         .collect();
     let credit = credits

@@ -5,8 +5,6 @@
 //! also close to the cluster's core (its first text): a chain A–B–C–D of pairwise similar
 //! texts does not pull A and D together unless they resemble each other too.
 
-use std::collections::HashMap;
-
 /// The most distinct texts in one group.
 pub const MAX_NODES: usize = 24;
 
@@ -48,27 +46,51 @@ pub fn cluster(
     specific_min: f32,
     core_min: f32,
 ) -> Vec<Cluster> {
-    let mut scores: HashMap<(u32, u32), f32> = HashMap::with_capacity(links.len());
-    for l in links {
-        scores.insert((l.a.min(l.b), l.a.max(l.b)), l.affinity);
+    use rayon::prelude::*;
+    // the affinities by lower node, each run sorted by the higher (the caller's links
+    // usually come in that order already): a lookup is a binary search in one node's run
+    let mut by_pair: Vec<(u32, u32, f32)> = links
+        .iter()
+        .map(|l| (l.a.min(l.b), l.a.max(l.b), l.affinity))
+        .collect();
+    if !by_pair.is_sorted_by_key(|p| (p.0, p.1)) {
+        by_pair.par_sort_by_key(|p| (p.0, p.1));
+    }
+    let mut starts = vec![0usize; n + 1];
+    for p in &by_pair {
+        if let Some(s) = starts.get_mut(p.0 as usize + 1) {
+            *s += 1;
+        }
+    }
+    for i in 0..n {
+        starts[i + 1] += starts[i];
     }
     let lookup = |x: usize, y: usize| -> f32 {
         if x == y {
             return 1.0;
         }
-        let key = (x.min(y) as u32, x.max(y) as u32);
-        scores.get(&key).copied().unwrap_or(0.0)
+        let (lo, hi) = (x.min(y), x.max(y) as u32);
+        let run = by_pair.get(starts[lo]..starts[lo + 1]).unwrap_or(&[]);
+        // a pair given twice counts as the last one given, as a map would keep it
+        match run.partition_point(|p| p.1 <= hi) {
+            0 => 0.0,
+            k if run[k - 1].1 == hi => run[k - 1].2,
+            _ => 0.0,
+        }
     };
-    let mut order: Vec<&Link> = links
-        .iter()
+    // strongest first, then by nodes (what the loop reads of a link: equal keys are equal
+    // links): sorted as plain integers (the score's
+    // bits made to order as `f32::total_cmp` does, inverted for descending)
+    let descending = |score: f32| {
+        let bits = score.to_bits() as i32;
+        let total = bits ^ ((((bits >> 31) as u32) >> 1) as i32);
+        !((total as u32) ^ 0x8000_0000)
+    };
+    let mut order: Vec<(u32, u32, u32, u32)> = (links.iter())
         .filter(|l| l.score >= link_min || (l.specific && l.score >= specific_min))
+        .map(|l| (descending(l.score), l.a, l.b, l.score.to_bits()))
         .collect();
-    order.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then(x.a.cmp(&y.a))
-            .then(x.b.cmp(&y.b))
-    });
+    order.par_sort_unstable();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut size = vec![1usize; n];
     let core: Vec<usize> = (0..n).collect();
@@ -80,16 +102,13 @@ pub fn cluster(
         }
         x
     }
-    for l in order {
-        let (ra, rb) = (
-            root(&mut parent, l.a as usize),
-            root(&mut parent, l.b as usize),
-        );
+    for (_, a, b, bits) in order {
+        let (ra, rb) = (root(&mut parent, a as usize), root(&mut parent, b as usize));
         if ra == rb || size[ra] + size[rb] > MAX_NODES {
             continue;
         }
         let (ca, cb) = (core[ra], core[rb]);
-        let (x, y) = (l.a as usize, l.b as usize);
+        let (x, y) = (a as usize, b as usize);
         // a newcomer must link to the other cluster's core, or resemble it
         let close = match (size[ra], size[rb]) {
             (1, _) => y == cb || lookup(x, cb) >= core_min,
@@ -107,20 +126,21 @@ pub fn cluster(
         };
         parent[gone] = keep;
         size[keep] += size[gone];
-        weakest[keep] = weakest[keep].min(weakest[gone]).min(l.score);
+        weakest[keep] = weakest[keep].min(weakest[gone]).min(f32::from_bits(bits));
     }
-    let mut by_root: HashMap<usize, usize> = HashMap::new();
+    // each root's place in `out`, in order of first node
+    let mut by_root: Vec<usize> = vec![usize::MAX; n];
     let mut out: Vec<Cluster> = Vec::new();
     for x in 0..n {
         let r = root(&mut parent, x);
-        let at = *by_root.entry(r).or_insert_with(|| {
+        if by_root[r] == usize::MAX {
+            by_root[r] = out.len();
             out.push(Cluster {
                 nodes: Vec::new(),
                 weakest: weakest[r],
             });
-            out.len() - 1
-        });
-        out[at].nodes.push(x);
+        }
+        out[by_root[r]].nodes.push(x);
     }
     out
 }

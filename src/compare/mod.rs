@@ -86,6 +86,7 @@ pub fn compare_with(
     progress: &Progress,
 ) -> Compared {
     progress.start(Stage::Comparing, STEPS);
+    let mut laps = crate::timing::Laps::start("compare");
     let vocab = Vocab::new(lex, sides);
     let names: HashMap<&str, &str> = sides
         .iter()
@@ -105,6 +106,7 @@ pub fn compare_with(
     if progress.step_stops() {
         return Compared::default();
     }
+    laps.lap("features");
     let mut doc_numbers: HashMap<&str, u32> = HashMap::new();
     let docs: Vec<u32> = claims
         .iter()
@@ -126,6 +128,7 @@ pub fn compare_with(
     if progress.step_stops() {
         return Compared::default();
     }
+    laps.lap("frames");
     let keys: Vec<u64> = feats.iter().map(|f| f.key).collect();
     let nodes = index::nodes(&keys, &docs);
     let node_terms: Vec<&[String]> = nodes
@@ -136,6 +139,7 @@ pub fn compare_with(
     if progress.step_stops() {
         return Compared::default();
     }
+    laps.lap("vectors");
     let items: Vec<conflict::Item> = (0..claims.len())
         .map(|m| conflict::Item {
             statement: &statements[claims[m]],
@@ -155,6 +159,7 @@ pub fn compare_with(
     if progress.step_stops() {
         return Compared::default();
     }
+    laps.lap("candidates");
     let lexical = conflict::Lexical {
         cosine: &|a, b| vectors.cosine(a, b),
         pairs: &arguing,
@@ -164,6 +169,7 @@ pub fn compare_with(
     if progress.step_stops() {
         return Compared::default();
     }
+    laps.lap("disputes");
     let mut taken = vec![false; nodes.len()];
     for d in &disputes {
         for &n in &d.nodes {
@@ -186,6 +192,7 @@ pub fn compare_with(
     if progress.step_stops() {
         return Compared::default();
     }
+    laps.lap("candidates kept");
     let links: Vec<Link> = candidates
         .par_iter()
         .map(|&(a, b, cos)| {
@@ -203,10 +210,12 @@ pub fn compare_with(
             }
         })
         .collect();
+    laps.lap("links");
     let clusters = group::cluster(nodes.len(), &links, LINK_MIN, SPECIFIC_MIN, CORE_MIN);
     if progress.step_stops() {
         return Compared::default();
     }
+    laps.lap("cluster");
     let cosine = |a: usize, b: usize| vectors.cosine(a, b);
     let mut groups: Vec<(usize, Group)> = clusters
         .par_iter()
@@ -238,6 +247,7 @@ pub fn compare_with(
             )
         })
         .collect();
+    laps.lap("groups");
     groups.extend(disputes.iter().map(|d| {
         let mut members: Vec<usize> = d
             .nodes
@@ -251,6 +261,7 @@ pub fn compare_with(
             disputed_group(statements, &members, d, &nodes, &claims),
         )
     }));
+    laps.lap("disputed groups");
     groups.sort_by_key(|(first, _)| *first);
     Compared {
         groups: groups.into_iter().map(|(_, g)| g).collect(),

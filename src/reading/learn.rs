@@ -49,6 +49,7 @@ pub(super) fn learn_laid_out(
     if progress.is_cancelled() {
         return Known::default();
     }
+    let mut laps = crate::timing::Laps::start("learn");
     // discovery reads each paragraph alone: in parallel, gathered in document order
     let found: Vec<discover::Found> = (corpus.documents.par_iter().zip(layouts))
         .map(|(doc, layout)| {
@@ -69,7 +70,9 @@ pub(super) fn learn_laid_out(
     let learn_with = |corpus: &Corpus, lex: &Lexicon, found: &[discover::Found]| {
         learn_with(corpus, layouts, lex, found, progress)
     };
+    laps.lap("organisations found by context");
     let known = learn_with(corpus, lex, &found);
+    laps.lap("names paragraph by paragraph");
     let clash = |f: &discover::Found| match f {
         discover::Found::Organisation(name) => {
             known.is_person_name(name)
@@ -85,8 +88,10 @@ pub(super) fn learn_laid_out(
     } else {
         known
     };
+    laps.lap("names again without clashes");
     known.variants = known.merge_variants();
     settle_classes(&mut known, lex);
+    laps.lap("classes");
     known
 }
 

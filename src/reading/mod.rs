@@ -77,6 +77,7 @@ pub fn read_corpus(corpus: &Corpus, lex: &Lexicon) -> Reading {
 pub fn read_corpus_with(corpus: &Corpus, lex: &Lexicon, progress: &Progress) -> Reading {
     use crate::contain::{catch, test_hook};
     progress.start(Stage::Learning, 0);
+    let mut laps = crate::timing::Laps::start("read");
     let mut warnings = Vec::new();
     let failed = |doc: &Document, why: &str| {
         format!(
@@ -112,6 +113,7 @@ pub fn read_corpus_with(corpus: &Corpus, lex: &Lexicon, progress: &Progress) -> 
         })
         .ok()
     };
+    laps.lap("layouts");
     let first = match &layouts {
         Some(layouts) => catch(|| {
             let bodies = corpus.documents.iter().map(|d| &d.body);
@@ -154,6 +156,7 @@ pub fn read_corpus_with(corpus: &Corpus, lex: &Lexicon, progress: &Progress) -> 
             })
         }
     };
+    laps.lap("learn");
     let index = TopicIndex::new(&lex.topics);
     progress.start(Stage::Reading, corpus.documents.len());
     // documents are read independently; collected in document order
@@ -178,6 +181,7 @@ pub fn read_corpus_with(corpus: &Corpus, lex: &Lexicon, progress: &Progress) -> 
             })
             .collect()
     };
+    laps.lap("documents");
     let mut statements: Vec<Statement> = Vec::new();
     for (doc, read) in corpus.documents.iter().zip(per_doc) {
         match read {
@@ -185,7 +189,9 @@ pub fn read_corpus_with(corpus: &Corpus, lex: &Lexicon, progress: &Progress) -> 
             Err(why) => warnings.push(failed(doc, &why)),
         }
     }
+    laps.lap("gather");
     let sides = build_sides(corpus, &known, &statements);
+    laps.lap("sides");
     Reading {
         sides,
         statements,
