@@ -494,6 +494,7 @@ pub fn load_with(
     progress: &Progress,
 ) -> Result<Corpus, LoadError> {
     progress.start(Stage::Loading, 0);
+    let mut laps = crate::timing::Laps::start("load");
     check_folder(dir)?;
     let mut corpus = Corpus {
         root: dir.display().to_string(),
@@ -514,6 +515,7 @@ pub fn load_with(
     let lexicon = corpus.lexicon();
     corpus.warnings.extend(lexicon.warnings.iter().cloned());
 
+    laps.lap("lexicon");
     let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -619,6 +621,7 @@ pub fn load_with(
             options.max_documents, found
         ));
     }
+    laps.lap("folder walked");
     // files are read and decoded independently, in parallel; what each gives is taken in
     // the walk's order
     progress.start(Stage::Loading, files.len());
@@ -651,6 +654,7 @@ pub fn load_with(
             })
             .collect()
     };
+    laps.lap("files read");
     if progress.is_cancelled() {
         return Err(LoadError::Cancelled);
     }
@@ -661,6 +665,7 @@ pub fn load_with(
         }
     }
     corpus.documents.sort_by(|a, b| a.path.cmp(&b.path));
+    laps.lap("gathered");
     Ok(corpus)
 }
 
