@@ -217,8 +217,9 @@ mod tests {
         while comparison.statements.len() < CHUNK * BATCH * 2 + 3 {
             comparison.statements.extend(statements.iter().cloned());
         }
-        comparison.documents = (comparison.documents.iter().cycle().cloned())
+        comparison.documents = (comparison.documents.iter().cycle())
             .take(CHUNK + 1)
+            .cloned()
             .collect();
         comparison.timeline.clear();
         comparison.warnings = vec!["a \"quoted\"\nwarning".to_string()];
