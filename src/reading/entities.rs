@@ -142,6 +142,77 @@ fn multiplier(mult: Option<&str>) -> i32 {
     }
 }
 
+/// What kinds of figure a text may hold, from the words and signs each pattern needs (one
+/// pass of an automaton): a pattern whose cue is absent cannot match and is not run. The
+/// cues match ASCII letters in either case; the patterns' Unicode case folding finds
+/// nothing more in English text (only the Kelvin sign and the long s fold to ASCII letters).
+#[derive(Debug, Default, Clone, Copy)]
+struct Cues {
+    currency: bool,
+    currency_words: bool,
+    percent: bool,
+    slash: bool,
+    dash: bool,
+    month: bool,
+    unit: bool,
+}
+
+fn cues(text: &str) -> Cues {
+    const CURRENCY: &[&str] = &["£", "$", "€", "gbp", "usd", "eur"];
+    const CURRENCY_WORDS: &[&str] = &["pounds", "dollars", "euros"];
+    const PERCENT: &[&str] = &["%", "per"];
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const UNITS: &[&str] = &["year", "month", "week", "day", "hour"];
+    static AUTOMATON: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    let all = || {
+        CURRENCY
+            .iter()
+            .chain(CURRENCY_WORDS)
+            .chain(PERCENT)
+            .chain(&["/", "-"])
+            .chain(MONTHS)
+            .chain(UNITS)
+    };
+    let automaton = AUTOMATON.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(all())
+            .ok()
+    });
+    let Some(automaton) = automaton else {
+        // no automaton: every pattern is run
+        return Cues {
+            currency: true,
+            currency_words: true,
+            percent: true,
+            slash: true,
+            dash: true,
+            month: true,
+            unit: true,
+        };
+    };
+    let mut c = Cues::default();
+    let (a, b, p) = (
+        CURRENCY.len(),
+        CURRENCY.len() + CURRENCY_WORDS.len(),
+        CURRENCY.len() + CURRENCY_WORDS.len() + PERCENT.len(),
+    );
+    for m in automaton.find_overlapping_iter(text) {
+        match m.pattern().as_usize() {
+            i if i < a => c.currency = true,
+            i if i < b => c.currency_words = true,
+            i if i < p => c.percent = true,
+            i if i == p => c.slash = true,
+            i if i == p + 1 => c.dash = true,
+            i if i < p + 2 + MONTHS.len() => c.month = true,
+            _ => c.unit = true,
+        }
+    }
+    c
+}
+
 /// All figures and dates in a statement's text, in text order. `year` is the document's
 /// publication year, used to place day-and-month dates without a year.
 pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
@@ -152,6 +223,9 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
     } else {
         ""
     };
+    let cue = cues(text);
+    // the text a pattern runs on: "" when its cue is absent
+    let when = |present: bool, text| if present { text } else { "" };
     let mut found: Vec<(usize, usize, EntityKind, String)> = Vec::new();
     // the spans taken so far (start → end, disjoint): an overlap check in log time, so a
     // text of a million figures is not a million scans
@@ -163,11 +237,10 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             found.push((start, end, kind, value));
         }
     };
-    for c in p
-        .money
-        .captures_iter(numeric)
-        .chain(p.money_words.captures_iter(numeric))
-    {
+    for c in p.money.captures_iter(when(cue.currency, numeric)).chain(
+        p.money_words
+            .captures_iter(when(cue.currency_words, numeric)),
+    ) {
         let (Some(all), Some(cur), Some(num)) = (c.get(0), c.name("cur"), c.name("num")) else {
             continue;
         };
@@ -181,7 +254,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             );
         }
     }
-    for c in p.percent.captures_iter(numeric) {
+    for c in p.percent.captures_iter(when(cue.percent, numeric)) {
         let (Some(all), Some(num)) = (c.get(0), c.name("num")) else {
             continue;
         };
@@ -193,7 +266,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
         NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
     };
     let num = |c: &regex::Captures, n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-    for c in p.numeric_date.captures_iter(numeric) {
+    for c in p.numeric_date.captures_iter(when(cue.slash, numeric)) {
         let (Some(all), Some(a), Some(b), Some(y)) =
             (c.get(0), num(&c, "a"), num(&c, "b"), num(&c, "y"))
         else {
@@ -204,7 +277,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             add(all.start(), all.end(), EntityKind::Date, v);
         }
     }
-    for c in p.iso_date.captures_iter(numeric) {
+    for c in p.iso_date.captures_iter(when(cue.dash, numeric)) {
         let (Some(all), Some(y), Some(m), Some(d)) =
             (c.get(0), num(&c, "y"), num(&c, "m"), num(&c, "d"))
         else {
@@ -215,7 +288,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
         }
     }
     for re in [&p.day_month, &p.month_day] {
-        for c in re.captures_iter(numeric) {
+        for c in re.captures_iter(when(cue.month, numeric)) {
             let (Some(all), Some(m), Some(d)) = (c.get(0), c.name("m"), num(&c, "d")) else {
                 continue;
             };
@@ -231,7 +304,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             }
         }
     }
-    for c in p.month_year.captures_iter(numeric) {
+    for c in p.month_year.captures_iter(when(cue.month, numeric)) {
         let (Some(all), Some(m), Some(y)) = (c.get(0), c.name("m"), num(&c, "y")) else {
             continue;
         };
@@ -244,7 +317,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             );
         }
     }
-    for c in p.bare_month.captures_iter(text) {
+    for c in p.bare_month.captures_iter(when(cue.month, text)) {
         let Some(m) = c.name("m") else { continue };
         // "may" is a month only when capitalised
         if m.as_str().eq_ignore_ascii_case("may") && !m.as_str().starts_with('M') {
@@ -258,7 +331,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
         let Some(y) = c.name("y") else { continue };
         add(y.start(), y.end(), EntityKind::Date, y.as_str().to_string());
     }
-    for c in p.duration.captures_iter(text) {
+    for c in p.duration.captures_iter(when(cue.unit, text)) {
         let (Some(all), Some(n), Some(u)) = (c.get(0), c.name("n"), c.name("u")) else {
             continue;
         };
@@ -306,6 +379,48 @@ mod tests {
             v.contains(&(kind, written.to_string(), value.to_string())),
             "{text}: {v:?}"
         );
+    }
+
+    /// The cues that decide which patterns run are found in any case, and a figure needing
+    /// a cue is not found without it.
+    #[test]
+    fn cues_in_any_case() {
+        has(
+            "a bill of 40 EUROS",
+            None,
+            EntityKind::Money,
+            "40 EUROS",
+            "EUR 40",
+        );
+        has(
+            "up 5 PER CENT",
+            None,
+            EntityKind::Percent,
+            "5 PER CENT",
+            "0.05",
+        );
+        has(
+            "on 3 SEPT 2021",
+            None,
+            EntityKind::Date,
+            "3 SEPT 2021",
+            "2021-09-03",
+        );
+        has(
+            "for TWO YEARS",
+            None,
+            EntityKind::Duration,
+            "TWO YEARS",
+            "P2Y",
+        );
+        has(
+            "on 03/04/2021",
+            None,
+            EntityKind::Date,
+            "03/04/2021",
+            "2021-04-03",
+        );
+        assert!(values("40 apples and 3 pears, 5 of 9", None).is_empty());
     }
 
     #[test]
