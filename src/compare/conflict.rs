@@ -16,7 +16,7 @@
 //! at most [`MAX_DISPUTE_NODES`] distinct texts: a newcomer joins a group through its
 //! strongest pair, and two groups merge only when they are about the same frame key.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::features::Features;
 use super::frames::{Frames, Value, ValueKind};
@@ -239,7 +239,7 @@ pub fn disputes(
             }
         }
     }
-    let mut seen: HashSet<(usize, usize, ValueKind)> = HashSet::new();
+    let mut seen: crate::text::WordSet<(usize, usize, ValueKind)> = Default::default();
     for ((kind, key), list) in &blocks {
         if list.len() < 2 || list.len() > MAX_BLOCK {
             continue;
@@ -364,7 +364,7 @@ pub fn disputes(
             heads.entry(h.as_str()).or_default().push(n);
         }
     }
-    let mut paired: HashSet<(usize, usize)> = HashSet::new();
+    let mut paired: crate::text::WordSet<(usize, usize)> = Default::default();
     for (head, list) in &heads {
         if list.len() < 2 || list.len() > MAX_BLOCK {
             continue;

@@ -1,7 +1,6 @@
 //! What the compare stage reads off one statement: its normalised text, the terms it is
 //! indexed by, the polarity it takes, the credit it gives and whether it denies something.
 
-use std::collections::{HashMap, HashSet};
 
 use super::index::{WordMap, WordSet};
 use crate::comparison::{EntityKind, Side, Statement};
@@ -30,9 +29,9 @@ pub struct Vocab {
     /// First word of a denial phrase → its indices in `denial`, ascending.
     denial_first: WordMap<String, Vec<usize>>,
     /// Lower-case organisation name → side id.
-    organisations: HashMap<String, String>,
+    organisations: WordMap<String, String>,
     /// The side ids.
-    side_ids: HashSet<String>,
+    side_ids: WordSet<String>,
     /// Event verbs as stems (synonyms folded).
     events: WordSet<String>,
     /// Schedule words, lower case ("due", "set").
@@ -69,7 +68,7 @@ impl Vocab {
         let mut verbs: Vec<&String> = lex.reading.denial_verbs.iter().collect();
         verbs.sort();
         denial.extend(verbs.into_iter().map(|v| vec![v.clone()]));
-        let mut organisations = HashMap::new();
+        let mut organisations = WordMap::default();
         for side in sides {
             for org in &side.organisations {
                 organisations.insert(org.to_lowercase(), side.id.clone());

@@ -5,7 +5,6 @@
 //! Terms found in more than [`MAX_POSTINGS`] distinct texts are left out of the index (and
 //! of the weights), so the work per text is bounded and the whole stays close to linear.
 
-use std::collections::HashMap;
 
 use rayon::prelude::*;
 
@@ -27,7 +26,8 @@ pub struct Node {
 ///
 /// `keys[i]` and `documents[i]` are claim `i`'s text hash and document number.
 pub fn nodes(keys: &[u64], documents: &[u32]) -> Vec<Node> {
-    let mut by_key: HashMap<u64, usize> = HashMap::with_capacity(keys.len());
+    let mut by_key: WordMap<u64, usize> =
+        WordMap::with_capacity_and_hasher(keys.len(), Default::default());
     let mut out: Vec<Node> = Vec::new();
     for (i, (key, doc)) in keys.iter().zip(documents).enumerate() {
         let n = *by_key.entry(*key).or_insert_with(|| {
@@ -59,7 +59,7 @@ impl Vectors {
     /// Builds the vectors of nodes given each node's terms (with repeats).
     pub fn build(terms: &[&[String]]) -> Vectors {
         // intern in node order: deterministic ids
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: WordMap<&str, u32> = WordMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut counted: Vec<Vec<(u32, u32)>> = Vec::with_capacity(terms.len());
         for ts in terms {

@@ -88,7 +88,7 @@ pub fn compare_with(
     progress.start(Stage::Comparing, STEPS);
     let mut laps = crate::timing::Laps::start("compare");
     let vocab = Vocab::new(lex, sides);
-    let names: HashMap<&str, &str> = sides
+    let names: crate::text::WordMap<&str, &str> = sides
         .iter()
         .map(|s| (s.id.as_str(), s.name.as_str()))
         .collect();
@@ -107,7 +107,7 @@ pub fn compare_with(
         return Compared::default();
     }
     laps.lap("features");
-    let mut doc_numbers: HashMap<&str, u32> = HashMap::new();
+    let mut doc_numbers: crate::text::WordMap<&str, u32> = Default::default();
     let docs: Vec<u32> = claims
         .iter()
         .map(|&i| {

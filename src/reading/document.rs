@@ -2,7 +2,7 @@
 //! furniture, quotations with their speakers, then the sentences between them, narrative or
 //! reported.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::actors::{self, Known, Mention, MentionKind};
@@ -57,7 +57,7 @@ pub(super) struct DocState<'a> {
     /// "the spokesperson".
     pub(super) named: Vec<Mention>,
     /// The party of each person the document names, once a role or the folder says.
-    pub(super) people: HashMap<String, Option<String>>,
+    pub(super) people: crate::text::WordMap<String, Option<String>>,
     /// The body in ASCII lower case (the same byte offsets), for word look-ups.
     pub(super) lower: String,
     /// Set while [`DocState::author_of`] reads an earlier sentence, so that it never
@@ -96,7 +96,7 @@ pub(super) fn read_laid_out(
         local: Known::default(),
         recent: Vec::new(),
         named: Vec::new(),
-        people: HashMap::new(),
+        people: Default::default(),
         lower: doc.body.to_ascii_lowercase(),
         in_author: std::cell::Cell::new(false),
         out: Vec::new(),

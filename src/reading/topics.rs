@@ -1,7 +1,7 @@
 //! Topics: which subjects a statement speaks of, from the topic lexicon (`topics.yaml`),
 //! matched on word stems so that "subsidising", "subsidy" and "subsidies" meet.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use crate::lexicon::Topic;
 
@@ -191,10 +191,10 @@ struct Word<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct TopicIndex {
     ids: Vec<String>,
-    by_stem: HashMap<String, Vec<usize>>,
-    by_acronym: HashMap<String, Vec<usize>>,
+    by_stem: crate::text::WordMap<String, Vec<usize>>,
+    by_acronym: crate::text::WordMap<String, Vec<usize>>,
     /// Phrases by their first stem: `(topic, stems)`.
-    phrases: HashMap<String, Vec<(usize, Vec<String>)>>,
+    phrases: crate::text::WordMap<String, Vec<(usize, Vec<String>)>>,
 }
 
 impl TopicIndex {
