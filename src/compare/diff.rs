@@ -107,21 +107,28 @@ pub fn longest_shared_keys(a: &[u64], b: &[u64]) -> (usize, usize) {
 /// The words `start..start + len` of a text (as [`word_keys`] counts them), joined by
 /// spaces, as written.
 pub fn run_text(text: &str, start: usize, len: usize) -> String {
-    let ws = words(text);
-    ws.get(start..start + len)
-        .map(|r| r.join(" "))
-        .unwrap_or_default()
+    // only the run's words are copied
+    let run: Vec<String> = word_slices(text)
+        .skip(start)
+        .take(len)
+        .map(|w| w.replace('’', "'"))
+        .collect();
+    if run.len() < len {
+        return String::new();
+    }
+    run.join(" ")
+}
+
+/// The words of a text as written: alphanumeric runs with their inner apostrophes.
+fn word_slices(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
 }
 
 /// The words of a text: alphanumeric runs, apostrophes folded.
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| {
-            w.trim_matches(|c: char| c == '\'' || c == '’')
-                .replace('’', "'")
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    word_slices(text).map(|w| w.replace('’', "'")).collect()
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! What the compare stage reads off one statement: its normalised text, the terms it is
 //! indexed by, the polarity it takes, the credit it gives and whether it denies something.
 
-
 use super::index::{WordMap, WordSet};
 use crate::comparison::{EntityKind, Side, Statement};
 use crate::lexicon::Lexicon;

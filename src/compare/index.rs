@@ -5,7 +5,6 @@
 //! Terms found in more than [`MAX_POSTINGS`] distinct texts are left out of the index (and
 //! of the weights), so the work per text is bounded and the whole stays close to linear.
 
-
 use rayon::prelude::*;
 
 pub use crate::text::{WordHasher, WordMap, WordSet};

@@ -50,7 +50,8 @@ impl Tok<'_> {
 
 /// The words of a text.
 pub fn tokens(text: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    // about one word in six bytes
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut depth = 0i32;
     let mut pos = 0;
     for raw in text.split_inclusive(char::is_whitespace) {
@@ -64,14 +65,29 @@ pub fn tokens(text: &str) -> Vec<Tok<'_>> {
         if opens {
             depth += 1;
         }
-        let lead = raw_trim.len()
-            - raw_trim
-                .trim_start_matches(|c: char| {
-                    !c.is_alphanumeric() && c != '£' && c != '$' && c != '€'
-                })
-                .len();
+        // an ASCII piece (most) is trimmed byte by byte, without decoding characters
+        let ascii = raw_trim.is_ascii();
+        let lead = if ascii {
+            (raw_trim.bytes())
+                .position(|b| b.is_ascii_alphanumeric() || b == b'$')
+                .unwrap_or(raw_trim.len())
+        } else {
+            raw_trim.len()
+                - raw_trim
+                    .trim_start_matches(|c: char| {
+                        !c.is_alphanumeric() && c != '£' && c != '$' && c != '€'
+                    })
+                    .len()
+        };
         let core = &raw_trim[lead..];
-        let core_trim = core.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let core_trim = if ascii {
+            let end = (core.bytes())
+                .rposition(|b| b.is_ascii_alphanumeric())
+                .map_or(0, |i| i + 1);
+            &core[..end]
+        } else {
+            core.trim_end_matches(|c: char| !c.is_alphanumeric())
+        };
         let tail = &core[core_trim.len()..];
         let (word, possessive) = match core_trim
             .strip_suffix("'s")
@@ -113,6 +129,8 @@ pub fn tokens(text: &str) -> Vec<Tok<'_>> {
                 .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
             {
                 std::borrow::Cow::Borrowed(word)
+            } else if word.is_ascii() {
+                std::borrow::Cow::Owned(word.to_ascii_lowercase())
             } else {
                 std::borrow::Cow::Owned(word.to_lowercase())
             },

@@ -79,14 +79,11 @@ pub fn stem(word: &str) -> String {
         trimmed = t;
     }
     let mut w: String = if trimmed.is_ascii() {
-        // the same letters without the per-character case tables
-        let mut w = String::with_capacity(trimmed.len());
-        w.extend(
-            trimmed
-                .bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        // the same letters without the per-character case tables, copied whole
+        let mut w = trimmed.to_ascii_lowercase();
+        if !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            w.retain(|c| c.is_ascii_alphanumeric());
+        }
         w
     } else {
         trimmed
