@@ -235,6 +235,7 @@ fn pair(
         && sb.kind == StatementKind::Quote
         && let (Some(pa), Some(pb)) = (&sa.speaker, &sb.speaker)
         && pa != pb
+        && fa.may_share_run(fb)
     {
         let (start, n) = longest_shared_keys(&fa.quote_words, &fb.quote_words);
         if n >= QUOTE_RUN {

@@ -168,9 +168,43 @@ pub struct Features {
     /// For a quotation, its words as [`super::diff::word_keys`] hashes them, for finding the
     /// words two speakers share; empty for other statements.
     pub quote_words: Vec<u64>,
+    /// Every run of [`super::dispute::QUOTE_RUN`] words of `quote_words`, hashed, sorted and
+    /// distinct: two quotes that share none cannot share a run that long, and are not
+    /// diffed.
+    pub quote_runs: Vec<u64>,
+}
+
+/// The hashes of every run of `n` consecutive keys, sorted and distinct.
+fn run_hashes(keys: &[u64], n: usize) -> Vec<u64> {
+    let mut out: Vec<u64> = keys
+        .windows(n.max(1))
+        .map(|w| {
+            w.iter().fold(0u64, |h, k| {
+                (h.rotate_left(5) ^ k).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+            })
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 impl Features {
+    /// Whether the two quotes may share a run of [`super::dispute::QUOTE_RUN`] words (a
+    /// shared run hash; two runs hashed alike only cost a diff).
+    pub fn may_share_run(&self, other: &Features) -> bool {
+        let (a, b) = (&self.quote_runs, &other.quote_runs);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+
     /// Whether the statement gives a time: a date or a duration.
     pub fn timed(&self) -> bool {
         self.figures
@@ -380,6 +414,12 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
     let (events, event_words) = event_keys(text, &words, &lower, &stems, vocab)
         .into_iter()
         .unzip();
+    let quote_words = if st.kind == crate::comparison::StatementKind::Quote {
+        super::diff::word_keys(text)
+    } else {
+        Vec::new()
+    };
+    let quote_runs = run_hashes(&quote_words, super::dispute::QUOTE_RUN);
 
     Features {
         key,
@@ -391,11 +431,8 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
         actors,
         events,
         event_words,
-        quote_words: if st.kind == crate::comparison::StatementKind::Quote {
-            super::diff::word_keys(text)
-        } else {
-            Vec::new()
-        },
+        quote_words,
+        quote_runs,
     }
 }
 
@@ -696,5 +733,26 @@ mod tests {
             normalise("  The “club’s”   plan –  agreed. "),
             normalise("the \"club's\" plan - agreed")
         );
+    }
+
+    /// Quotes that share a run of six words may share a run; quotes that share five in a
+    /// row, or the same words in another order, are not diffed.
+    #[test]
+    fn quotes_are_diffed_only_when_they_may_share_a_run() {
+        let of = |text: &str| Features {
+            quote_runs: run_hashes(
+                &super::super::diff::word_keys(text),
+                super::super::dispute::QUOTE_RUN,
+            ),
+            ..Features::default()
+        };
+        let a = of("We will keep the ferry running every single day of the winter");
+        let six = of("They said: keep the ferry running every single day, whatever it costs");
+        let five = of("Keep the ferry running every week, they said");
+        let shuffled = of("day single every running ferry the keep will we");
+        assert!(a.may_share_run(&six) && six.may_share_run(&a));
+        assert!(!a.may_share_run(&five));
+        assert!(!a.may_share_run(&shuffled));
+        assert!(!of("Too short").may_share_run(&of("Too short")));
     }
 }

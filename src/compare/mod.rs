@@ -248,7 +248,7 @@ pub fn compare_with(
         })
         .collect();
     laps.lap("groups");
-    groups.extend(disputes.iter().map(|d| {
+    groups.par_extend(disputes.par_iter().map(|d| {
         let mut members: Vec<usize> = d
             .nodes
             .iter()
