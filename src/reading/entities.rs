@@ -255,8 +255,18 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
         ""
     };
     let cue = cues(text);
-    // the text a pattern runs on: "" when its cue is absent
+    // the text a pattern runs on: "" when its cue is absent (then the pattern is not run
+    // at all: even a search of nothing makes its captures)
     let when = |present: bool, text| if present { text } else { "" };
+    fn caps<'r, 't>(
+        re: &'r Regex,
+        text: &'t str,
+    ) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
+        (!text.is_empty())
+            .then(|| re.captures_iter(text))
+            .into_iter()
+            .flatten()
+    }
     let mut found: Vec<(usize, usize, EntityKind, String)> = Vec::new();
     // the spans taken so far (start → end, disjoint): an overlap check in log time, so a
     // text of a million figures is not a million scans
@@ -268,10 +278,9 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             found.push((start, end, kind, value));
         }
     };
-    for c in p.money.captures_iter(when(cue.currency, numeric)).chain(
-        p.money_words
-            .captures_iter(when(cue.currency_words, numeric)),
-    ) {
+    for c in caps(&p.money, when(cue.currency, numeric))
+        .chain(caps(&p.money_words, when(cue.currency_words, numeric)))
+    {
         let (Some(all), Some(cur), Some(num)) = (c.get(0), c.name("cur"), c.name("num")) else {
             continue;
         };
@@ -285,7 +294,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             );
         }
     }
-    for c in p.percent.captures_iter(when(cue.percent, numeric)) {
+    for c in caps(&p.percent, when(cue.percent, numeric)) {
         let (Some(all), Some(num)) = (c.get(0), c.name("num")) else {
             continue;
         };
@@ -297,7 +306,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
         NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
     };
     let num = |c: &regex::Captures, n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-    for c in p.numeric_date.captures_iter(when(cue.slash, numeric)) {
+    for c in caps(&p.numeric_date, when(cue.slash, numeric)) {
         let (Some(all), Some(a), Some(b), Some(y)) =
             (c.get(0), num(&c, "a"), num(&c, "b"), num(&c, "y"))
         else {
@@ -308,7 +317,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             add(all.start(), all.end(), EntityKind::Date, v);
         }
     }
-    for c in p.iso_date.captures_iter(when(cue.dash, numeric)) {
+    for c in caps(&p.iso_date, when(cue.dash, numeric)) {
         let (Some(all), Some(y), Some(m), Some(d)) =
             (c.get(0), num(&c, "y"), num(&c, "m"), num(&c, "d"))
         else {
@@ -319,7 +328,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
         }
     }
     for re in [&p.day_month, &p.month_day] {
-        for c in re.captures_iter(when(cue.month, numeric)) {
+        for c in caps(re, when(cue.month, numeric)) {
             let (Some(all), Some(m), Some(d)) = (c.get(0), c.name("m"), num(&c, "d")) else {
                 continue;
             };
@@ -335,7 +344,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             }
         }
     }
-    for c in p.month_year.captures_iter(when(cue.month, numeric)) {
+    for c in caps(&p.month_year, when(cue.month, numeric)) {
         let (Some(all), Some(m), Some(y)) = (c.get(0), c.name("m"), num(&c, "y")) else {
             continue;
         };
@@ -348,7 +357,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             );
         }
     }
-    for c in p.bare_month.captures_iter(when(cue.month, text)) {
+    for c in caps(&p.bare_month, when(cue.month, text)) {
         let Some(m) = c.name("m") else { continue };
         // "may" is a month only when capitalised
         if m.as_str().eq_ignore_ascii_case("may") && !m.as_str().starts_with('M') {
@@ -358,11 +367,11 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             add(m.start(), m.end(), EntityKind::Date, format!("--{n:02}"));
         }
     }
-    for c in p.year.captures_iter(numeric) {
+    for c in caps(&p.year, numeric) {
         let Some(y) = c.name("y") else { continue };
         add(y.start(), y.end(), EntityKind::Date, y.as_str().to_string());
     }
-    for c in p.duration.captures_iter(when(cue.unit, text)) {
+    for c in caps(&p.duration, when(cue.unit, text)) {
         let (Some(all), Some(n), Some(u)) = (c.get(0), c.name("n"), c.name("u")) else {
             continue;
         };
