@@ -83,9 +83,19 @@ pub fn longest_shared_run(a: &str, b: &str) -> (usize, String) {
 /// punctuation ignored), each hashed: diffing integers instead of strings, made once per
 /// statement (a quote's [`super::features::Features::quote_words`]) instead of once per pair.
 pub fn word_keys(text: &str) -> Vec<u64> {
-    words(text)
-        .iter()
-        .map(|w| xxhash_rust::xxh3::xxh3_64(w.to_lowercase().as_bytes()))
+    word_slices(text)
+        .map(|w| {
+            // an ASCII word lower-cased on the stack; others as `words` folds them
+            let mut buf = [0u8; 64];
+            if w.len() <= buf.len() && w.is_ascii() {
+                let b = &mut buf[..w.len()];
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                xxhash_rust::xxh3::xxh3_64(b)
+            } else {
+                xxhash_rust::xxh3::xxh3_64(w.replace('’', "'").to_lowercase().as_bytes())
+            }
+        })
         .collect()
 }
 
@@ -124,11 +134,6 @@ fn word_slices(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-}
-
-/// The words of a text: alphanumeric runs, apostrophes folded.
-fn words(text: &str) -> Vec<String> {
-    word_slices(text).map(|w| w.replace('’', "'")).collect()
 }
 
 #[cfg(test)]

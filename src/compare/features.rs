@@ -224,6 +224,9 @@ impl Features {
 /// Lower case, quotes folded, dashes made plain, whitespace collapsed, end punctuation
 /// dropped: two texts that differ only in typography normalise alike.
 pub fn normalise(text: &str) -> String {
+    if text.is_ascii() {
+        return normalise_ascii(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -245,6 +248,31 @@ pub fn normalise(text: &str) -> String {
     }
     let trimmed = out.trim_end_matches(['.', '!', '?', ',', ';', ':']);
     trimmed.to_string()
+}
+
+/// [`normalise`] of an ASCII text, byte by byte (no case tables, no character decoding).
+fn normalise_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for b in text.bytes() {
+        // the ASCII characters `char::is_whitespace` takes
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(char::from(if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        }));
+    }
+    let kept = out.trim_end_matches(['.', '!', '?', ',', ';', ':']).len();
+    out.truncate(kept);
+    out
 }
 
 /// The words of a text: alphanumeric runs (apostrophes and inner hyphens kept).
@@ -732,6 +760,11 @@ mod tests {
         assert_eq!(
             normalise("  The “club’s”   plan –  agreed. "),
             normalise("the \"club's\" plan - agreed")
+        );
+        // the same on the ASCII path, vertical tab and backtick included
+        assert_eq!(
+            normalise("  The `club's`\x0b  plan -\t agreed. "),
+            normalise("the 'club’s’ plan – agreed")
         );
     }
 
