@@ -581,8 +581,8 @@ pub fn frames(st: &Statement, vocab: &FrameVocab) -> Frames {
         let (lo, hi) = reach(kind, a, b);
         let timed = timed_kind(kind);
         let mut keys: Vec<String> = Vec::new();
-        for k in lo..hi {
-            if k >= a && k < b && !lower[k].contains('-') {
+        for (k, low) in lower.iter().enumerate().take(hi).skip(lo) {
+            if k >= a && k < b && !low.contains('-') {
                 continue;
             }
             if distance(k, a, b) > nearest(k, timed) {
