@@ -7,6 +7,10 @@
     windows_subsystem = "windows"
 )]
 
+/// mimalloc, not the system's allocator: see its line in Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
