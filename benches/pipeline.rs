@@ -6,6 +6,10 @@
 //! leaves out the sizes above 10,000 (50,000 documents take about a minute a run, and
 //! criterion runs each size ten times).
 
+/// The program's allocator (see src/main.rs), so that the benchmark times what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::Duration;
 

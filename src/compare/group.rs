@@ -86,10 +86,12 @@ pub fn cluster(
         let total = bits ^ ((((bits >> 31) as u32) >> 1) as i32);
         !((total as u32) ^ 0x8000_0000)
     };
-    let mut order: Vec<(u32, u32, u32, u32)> = (links.iter())
-        .filter(|l| l.score >= link_min || (l.specific && l.score >= specific_min))
-        .map(|l| (descending(l.score), l.a, l.b, l.score.to_bits()))
-        .collect();
+    let mut order: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(links.len());
+    order.extend(
+        (links.iter())
+            .filter(|l| l.score >= link_min || (l.specific && l.score >= specific_min))
+            .map(|l| (descending(l.score), l.a, l.b, l.score.to_bits())),
+    );
     order.par_sort_unstable();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut size = vec![1usize; n];

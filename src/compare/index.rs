@@ -199,7 +199,12 @@ impl Vectors {
                 },
             )
             .collect();
-        per_node.into_iter().flatten().collect()
+        // sized once: growing a list of millions of pairs copies it again and again
+        let mut all = Vec::with_capacity(per_node.iter().map(Vec::len).sum());
+        for pairs in per_node {
+            all.extend(pairs);
+        }
+        all
     }
 }
 

@@ -151,11 +151,11 @@ pub fn compare_with(
     // candidate pairs from the inverted index, same-document pairs included (two voices
     // of one report may argue)
     let all_pairs = vectors.candidates(CANDIDATE_MIN, |_, _| true);
-    let arguing: Vec<(u32, u32, f32)> = all_pairs
-        .iter()
-        .copied()
-        .filter(|p| p.2 >= conflict::ARGUMENT_MIN)
-        .collect();
+    // counted first: a list of a million pairs grown step by step is copied each step
+    let argues = |p: &&(u32, u32, f32)| p.2 >= conflict::ARGUMENT_MIN;
+    let mut arguing: Vec<(u32, u32, f32)> =
+        Vec::with_capacity(all_pairs.iter().filter(argues).count());
+    arguing.extend(all_pairs.iter().filter(argues));
     if progress.step_stops() {
         return Compared::default();
     }
