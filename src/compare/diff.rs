@@ -85,7 +85,7 @@ pub fn longest_shared_run(a: &str, b: &str) -> (usize, String) {
 pub fn word_keys(text: &str) -> Vec<u64> {
     word_slices(text)
         .map(|w| {
-            // an ASCII word lower-cased on the stack; others as `words` folds them
+            // an ASCII word lower-cased on the stack; others with curly apostrophes folded
             let mut buf = [0u8; 64];
             if w.len() <= buf.len() && w.is_ascii() {
                 let b = &mut buf[..w.len()];

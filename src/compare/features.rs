@@ -1,7 +1,7 @@
 //! What the compare stage reads off one statement: its normalised text, the terms it is
 //! indexed by, the polarity it takes, the credit it gives and whether it denies something.
 
-use super::index::{WordMap, WordSet};
+use super::index::{WordHasher, WordMap, WordSet};
 use crate::comparison::{EntityKind, Side, Statement};
 use crate::lexicon::Lexicon;
 use crate::reading::topics::stem;
@@ -84,20 +84,10 @@ impl Vocab {
             .filter(|v| !v.contains(' '))
             .map(|v| fold(v))
             .collect();
-        let first = |seqs: &[Vec<String>]| {
-            let mut map: WordMap<String, Vec<usize>> = WordMap::default();
-            for (i, seq) in seqs.iter().enumerate() {
-                if let Some(w) = seq.first() {
-                    map.entry(w.clone()).or_default().push(i);
-                }
-            }
-            map
-        };
-        let pole_stems: Vec<Vec<String>> = poles.iter().map(|p| p.2.clone()).collect();
         Vocab {
-            pole_first: first(&pole_stems),
-            credit_first: first(&credit),
-            denial_first: first(&denial),
+            pole_first: first_words(poles.iter().map(|p| &p.2)),
+            credit_first: first_words(credit.iter()),
+            denial_first: first_words(denial.iter()),
             events,
             schedule: c.schedule_words.iter().cloned().collect(),
             stop: c.stop_words.iter().cloned().collect(),
@@ -118,6 +108,39 @@ impl Vocab {
         let id = side_id(&lex.party_name(organisation));
         self.side_ids.contains(&id).then_some(id)
     }
+}
+
+/// Word sequences by their first word: first word → the sequences' places in the list,
+/// ascending.
+fn first_words<'a>(seqs: impl Iterator<Item = &'a Vec<String>>) -> WordMap<String, Vec<usize>> {
+    let mut map: WordMap<String, Vec<usize>> = WordMap::default();
+    for (i, seq) in seqs.enumerate() {
+        if let Some(w) = seq.first() {
+            map.entry(w.clone()).or_default().push(i);
+        }
+    }
+    map
+}
+
+/// The sequences (`seq(k)` the k-th; `first` indexes them by first word) that stand in
+/// `words`, as `(sequence, position)`, ascending: each sequence where it stands, in the
+/// order of the list.
+fn found<'a>(
+    words: &[String],
+    seq: impl Fn(usize) -> &'a [String],
+    first: &WordMap<String, Vec<usize>>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        for &k in first.get(w.as_str()).map_or(&[][..], Vec::as_slice) {
+            let s = seq(k);
+            if words.get(i..i + s.len()) == Some(s) {
+                out.push((k, i));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// One end of a polarity pair found in a statement.
@@ -176,12 +199,13 @@ pub struct Features {
 
 /// The hashes of every run of `n` consecutive keys, sorted and distinct.
 fn run_hashes(keys: &[u64], n: usize) -> Vec<u64> {
+    use std::hash::Hasher;
     let mut out: Vec<u64> = keys
         .windows(n.max(1))
-        .map(|w| {
-            w.iter().fold(0u64, |h, k| {
-                (h.rotate_left(5) ^ k).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-            })
+        .map(|run| {
+            let mut h = WordHasher::default();
+            run.iter().for_each(|k| h.write_u64(*k));
+            h.finish()
         })
         .collect();
     out.sort_unstable();
@@ -334,45 +358,14 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
         }
     }
 
-    // the phrases of `seqs` found in `words` (`first` indexes them by their first word), as
-    // (phrase, position), ascending: each phrase where it stands, in the order of the list
-    fn found(
-        words: &[String],
-        seqs: &[Vec<String>],
-        first: &WordMap<String, Vec<usize>>,
-    ) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            for &k in first.get(w.as_str()).map_or(&[][..], Vec::as_slice) {
-                let n = seqs[k].len();
-                if i + n <= words.len() && words[i..i + n] == seqs[k][..] {
-                    out.push((k, i));
-                }
-            }
-        }
-        out.sort_unstable();
-        out
-    }
-
     // polarity: longest phrases first; a word takes part in one phrase only
-    let pole_stems = |k: usize| &vocab.poles[k].2;
     let mut used = vec![false; stems.len()];
     let mut poles: Vec<Pole> = Vec::new();
-    let mut tries: Vec<(usize, usize)> = Vec::new();
-    for (i, w) in stems.iter().enumerate() {
-        for &k in vocab
-            .pole_first
-            .get(w.as_str())
-            .map_or(&[][..], Vec::as_slice)
-        {
-            tries.push((k, i));
-        }
-    }
-    tries.sort_unstable();
-    for (k, i) in tries {
+    let pole_stems = |k: usize| vocab.poles[k].2.as_slice();
+    for (k, i) in found(&stems, pole_stems, &vocab.pole_first) {
         let (polarity, positive, seq, _) = &vocab.poles[k];
-        let n = pole_stems(k).len();
-        if i + n > stems.len() || used[i..i + n].iter().any(|u| *u) || stems[i..i + n] != seq[..] {
+        let n = seq.len();
+        if used[i..i + n].iter().any(|u| *u) {
             continue;
         }
         used[i..i + n].iter_mut().for_each(|u| *u = true);
@@ -391,11 +384,11 @@ pub fn features(st: &Statement, vocab: &Vocab, lex: &Lexicon) -> Features {
         }
     }
 
-    let denies = !found(&lower, &vocab.denial, &vocab.denial_first).is_empty();
+    let denies = !found(&lower, |k| &vocab.denial[k], &vocab.denial_first).is_empty();
 
     // the credit whose agent is named, else the first found: each credit phrase where it
     // first stands
-    let mut credit_at = found(&lower, &vocab.credit, &vocab.credit_first);
+    let mut credit_at = found(&lower, |k| &vocab.credit[k], &vocab.credit_first);
     credit_at.dedup_by_key(|(k, _)| *k);
     let credits: Vec<Credit> = credit_at
         .into_iter()

@@ -78,9 +78,9 @@ pub fn cluster(
             _ => 0.0,
         }
     };
-    // strongest first, then by nodes (what the loop reads of a link: equal keys are equal
-    // links): sorted as plain integers (the score's
-    // bits made to order as `f32::total_cmp` does, inverted for descending)
+    // strongest first, then by nodes, sorted as plain integers: the score's bits made to
+    // order as `f32::total_cmp` does, inverted for descending (the score is kept beside:
+    // links with equal keys are equal for the loop)
     let descending = |score: f32| {
         let bits = score.to_bits() as i32;
         let total = bits ^ ((((bits >> 31) as u32) >> 1) as i32);

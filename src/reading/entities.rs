@@ -74,33 +74,22 @@ fn patterns() -> &'static Patterns {
         let compiled: Vec<Regex> = crate::lexicon::map_on_threads(&sources, |s| {
             Regex::new(s).unwrap_or_else(|e| panic!("entity pattern {s}: {e}"))
         });
-        let [
-            money,
-            money_words,
-            percent,
-            numeric_date,
-            iso_date,
-            day_month,
-            month_day,
-            month_year,
-            bare_month,
-            year,
-            duration,
-        ]: [Regex; 11] = compiled
-            .try_into()
-            .unwrap_or_else(|_| unreachable!("eleven patterns"));
+        // the fields take the patterns in the order of `sources` (a struct's fields are
+        // evaluated in the order written)
+        let mut compiled = compiled.into_iter();
+        let mut next = || compiled.next().unwrap_or_else(|| unreachable!("eleven patterns"));
         Patterns {
-            money,
-            money_words,
-            percent,
-            numeric_date,
-            iso_date,
-            day_month,
-            month_day,
-            month_year,
-            bare_month,
-            year,
-            duration,
+            money: next(),
+            money_words: next(),
+            percent: next(),
+            numeric_date: next(),
+            iso_date: next(),
+            day_month: next(),
+            month_day: next(),
+            month_year: next(),
+            bare_month: next(),
+            year: next(),
+            duration: next(),
         }
     })
 }
@@ -173,75 +162,76 @@ fn multiplier(mult: Option<&str>) -> i32 {
     }
 }
 
-/// What kinds of figure a text may hold, from the words and signs each pattern needs (one
-/// pass of an automaton): a pattern whose cue is absent cannot match and is not run. The
-/// cues match ASCII letters in either case; the patterns' Unicode case folding finds
-/// nothing more in English text (only the Kelvin sign and the long s fold to ASCII letters).
-#[derive(Debug, Default, Clone, Copy)]
-struct Cues {
-    currency: bool,
-    currency_words: bool,
-    percent: bool,
-    slash: bool,
-    dash: bool,
-    month: bool,
-    unit: bool,
+/// A word or sign a figure pattern needs: a pattern whose cue is absent from a text cannot
+/// match it and is not run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Currency,
+    CurrencyWord,
+    Percent,
+    Slash,
+    Dash,
+    Month,
+    Unit,
 }
 
-fn cues(text: &str) -> Cues {
-    const CURRENCY: &[&str] = &["£", "$", "€", "gbp", "usd", "eur"];
-    const CURRENCY_WORDS: &[&str] = &["pounds", "dollars", "euros"];
-    const PERCENT: &[&str] = &["%", "per"];
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    const UNITS: &[&str] = &["year", "month", "week", "day", "hour"];
+/// How many kinds of [`Cue`] there are.
+const CUE_KINDS: usize = 7;
+
+/// Each cue as written (ASCII letters in either case; the patterns' Unicode case folding
+/// finds nothing more in English text: only the Kelvin sign and the long s fold to ASCII
+/// letters).
+const CUES: &[(&str, Cue)] = &[
+    ("£", Cue::Currency),
+    ("$", Cue::Currency),
+    ("€", Cue::Currency),
+    ("gbp", Cue::Currency),
+    ("usd", Cue::Currency),
+    ("eur", Cue::Currency),
+    ("pounds", Cue::CurrencyWord),
+    ("dollars", Cue::CurrencyWord),
+    ("euros", Cue::CurrencyWord),
+    ("%", Cue::Percent),
+    ("per", Cue::Percent),
+    ("/", Cue::Slash),
+    ("-", Cue::Dash),
+    ("jan", Cue::Month),
+    ("feb", Cue::Month),
+    ("mar", Cue::Month),
+    ("apr", Cue::Month),
+    ("may", Cue::Month),
+    ("jun", Cue::Month),
+    ("jul", Cue::Month),
+    ("aug", Cue::Month),
+    ("sep", Cue::Month),
+    ("oct", Cue::Month),
+    ("nov", Cue::Month),
+    ("dec", Cue::Month),
+    ("year", Cue::Unit),
+    ("month", Cue::Unit),
+    ("week", Cue::Unit),
+    ("day", Cue::Unit),
+    ("hour", Cue::Unit),
+];
+
+/// The cues a text holds, found in one pass of an automaton (every cue when it cannot be
+/// built).
+fn cues(text: &str) -> [bool; CUE_KINDS] {
     static AUTOMATON: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
-    let all = || {
-        CURRENCY
-            .iter()
-            .chain(CURRENCY_WORDS)
-            .chain(PERCENT)
-            .chain(&["/", "-"])
-            .chain(MONTHS)
-            .chain(UNITS)
-    };
     let automaton = AUTOMATON.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(all())
+            .build(CUES.iter().map(|(cue, _)| cue))
             .ok()
     });
     let Some(automaton) = automaton else {
-        // no automaton: every pattern is run
-        return Cues {
-            currency: true,
-            currency_words: true,
-            percent: true,
-            slash: true,
-            dash: true,
-            month: true,
-            unit: true,
-        };
+        return [true; CUE_KINDS];
     };
-    let mut c = Cues::default();
-    let (a, b, p) = (
-        CURRENCY.len(),
-        CURRENCY.len() + CURRENCY_WORDS.len(),
-        CURRENCY.len() + CURRENCY_WORDS.len() + PERCENT.len(),
-    );
+    let mut present = [false; CUE_KINDS];
     for m in automaton.find_overlapping_iter(text) {
-        match m.pattern().as_usize() {
-            i if i < a => c.currency = true,
-            i if i < b => c.currency_words = true,
-            i if i < p => c.percent = true,
-            i if i == p => c.slash = true,
-            i if i == p + 1 => c.dash = true,
-            i if i < p + 2 + MONTHS.len() => c.month = true,
-            _ => c.unit = true,
-        }
+        present[CUES[m.pattern().as_usize()].1 as usize] = true;
     }
-    c
+    present
 }
 
 /// All figures and dates in a statement's text, in text order. `year` is the document's
@@ -254,19 +244,17 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
     } else {
         ""
     };
-    let cue = cues(text);
-    // the text a pattern runs on: "" when its cue is absent (then the pattern is not run
-    // at all: even a search of nothing makes its captures)
-    let when = |present: bool, text| if present { text } else { "" };
-    fn caps<'r, 't>(
-        re: &'r Regex,
-        text: &'t str,
-    ) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
-        (!text.is_empty())
+    let present = cues(text);
+    // a pattern's matches in the text (in `numeric` when it needs a digit); none, the
+    // pattern not run at all (even a search of nothing makes its captures), when its cue
+    // is absent or that text empty
+    let caps = |re: &'static Regex, cue: Option<Cue>, needs_digit: bool| {
+        let text = if needs_digit { numeric } else { text };
+        (!text.is_empty() && cue.is_none_or(|c| present[c as usize]))
             .then(|| re.captures_iter(text))
             .into_iter()
             .flatten()
-    }
+    };
     let mut found: Vec<(usize, usize, EntityKind, String)> = Vec::new();
     // the spans taken so far (start → end, disjoint): an overlap check in log time, so a
     // text of a million figures is not a million scans
@@ -278,9 +266,11 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             found.push((start, end, kind, value));
         }
     };
-    for c in caps(&p.money, when(cue.currency, numeric))
-        .chain(caps(&p.money_words, when(cue.currency_words, numeric)))
-    {
+    for c in caps(&p.money, Some(Cue::Currency), true).chain(caps(
+        &p.money_words,
+        Some(Cue::CurrencyWord),
+        true,
+    )) {
         let (Some(all), Some(cur), Some(num)) = (c.get(0), c.name("cur"), c.name("num")) else {
             continue;
         };
@@ -294,7 +284,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             );
         }
     }
-    for c in caps(&p.percent, when(cue.percent, numeric)) {
+    for c in caps(&p.percent, Some(Cue::Percent), true) {
         let (Some(all), Some(num)) = (c.get(0), c.name("num")) else {
             continue;
         };
@@ -306,7 +296,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
         NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
     };
     let num = |c: &regex::Captures, n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-    for c in caps(&p.numeric_date, when(cue.slash, numeric)) {
+    for c in caps(&p.numeric_date, Some(Cue::Slash), true) {
         let (Some(all), Some(a), Some(b), Some(y)) =
             (c.get(0), num(&c, "a"), num(&c, "b"), num(&c, "y"))
         else {
@@ -317,7 +307,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             add(all.start(), all.end(), EntityKind::Date, v);
         }
     }
-    for c in caps(&p.iso_date, when(cue.dash, numeric)) {
+    for c in caps(&p.iso_date, Some(Cue::Dash), true) {
         let (Some(all), Some(y), Some(m), Some(d)) =
             (c.get(0), num(&c, "y"), num(&c, "m"), num(&c, "d"))
         else {
@@ -328,7 +318,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
         }
     }
     for re in [&p.day_month, &p.month_day] {
-        for c in caps(re, when(cue.month, numeric)) {
+        for c in caps(re, Some(Cue::Month), true) {
             let (Some(all), Some(m), Some(d)) = (c.get(0), c.name("m"), num(&c, "d")) else {
                 continue;
             };
@@ -344,7 +334,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             }
         }
     }
-    for c in caps(&p.month_year, when(cue.month, numeric)) {
+    for c in caps(&p.month_year, Some(Cue::Month), true) {
         let (Some(all), Some(m), Some(y)) = (c.get(0), c.name("m"), num(&c, "y")) else {
             continue;
         };
@@ -357,7 +347,7 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             );
         }
     }
-    for c in caps(&p.bare_month, when(cue.month, text)) {
+    for c in caps(&p.bare_month, Some(Cue::Month), false) {
         let Some(m) = c.name("m") else { continue };
         // "may" is a month only when capitalised
         if m.as_str().eq_ignore_ascii_case("may") && !m.as_str().starts_with('M') {
@@ -367,11 +357,11 @@ pub fn figures(text: &str, year: Option<i32>) -> Vec<Entity> {
             add(m.start(), m.end(), EntityKind::Date, format!("--{n:02}"));
         }
     }
-    for c in caps(&p.year, numeric) {
+    for c in caps(&p.year, None, true) {
         let Some(y) = c.name("y") else { continue };
         add(y.start(), y.end(), EntityKind::Date, y.as_str().to_string());
     }
-    for c in caps(&p.duration, when(cue.unit, text)) {
+    for c in caps(&p.duration, Some(Cue::Unit), false) {
         let (Some(all), Some(n), Some(u)) = (c.get(0), c.name("n"), c.name("u")) else {
             continue;
         };
@@ -461,6 +451,29 @@ mod tests {
             "2021-04-03",
         );
         assert!(values("40 apples and 3 pears, 5 of 9", None).is_empty());
+        // each cue found in its own kind, and no other
+        let kinds = |text: &str| {
+            let present = cues(text);
+            [
+                Cue::Currency,
+                Cue::CurrencyWord,
+                Cue::Percent,
+                Cue::Slash,
+                Cue::Dash,
+                Cue::Month,
+                Cue::Unit,
+            ]
+            .into_iter()
+            .filter(|c| present[*c as usize])
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("EUROS"), [Cue::Currency, Cue::CurrencyWord]);
+        assert_eq!(kinds("5 PER cent in Sept"), [Cue::Percent, Cue::Month]);
+        assert_eq!(
+            kinds("£5 a/b x-y Days"),
+            [Cue::Currency, Cue::Slash, Cue::Dash, Cue::Unit]
+        );
+        assert_eq!(kinds("nothing at all here"), []);
     }
 
     #[test]

@@ -159,24 +159,13 @@ impl Loaded {
 
     /// Indexes a corpus and its comparison for the views.
     pub fn new(source: Source, corpus: Arc<Corpus>, comparison: Comparison) -> Loaded {
-        let document_positions: HashMap<String, usize> = comparison
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i))
-            .collect();
-        let statement_positions: HashMap<String, usize> = comparison
-            .statements
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
-        let side_positions: HashMap<String, usize> = comparison
-            .sides
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
+        // each id's place in its list
+        fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+            ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+        }
+        let document_positions = positions(comparison.documents.iter().map(|d| &d.id));
+        let statement_positions = positions(comparison.statements.iter().map(|s| &s.id));
+        let side_positions = positions(comparison.sides.iter().map(|s| &s.id));
         let mut statements_by_document = vec![Vec::new(); comparison.documents.len()];
         let mut document_of_statement = vec![None; comparison.statements.len()];
         let mut search_text = Vec::with_capacity(comparison.statements.len());
