@@ -18,7 +18,6 @@ use parallax::corpus::{self, LoadOptions};
 use parallax::{Settings, analyze};
 
 fn pipeline(c: &mut Criterion) {
-    parallax::allocator::tune();
     let mut group = c.benchmark_group("load_read_compare");
     let max: usize = std::env::var("PARALLAX_BENCH_MAX")
         .ok()

@@ -36,12 +36,10 @@
 //! - [`annotations`]: the user's verdicts, notes and corrections, stored safely per folder.
 //! - [`export`]: the one [`export::Filter`] of what is shown, and the comparison as HTML,
 //!   Markdown, CSV, JSON or a REFI-QDA project.
-//! - [`allocator`]: the one setting the binaries give their allocator (mimalloc).
 //! - [`readable`]: normalised values (dates, durations, money, percentages) as a reader writes them.
 //! - `app`: the egui window (the only module that imports egui), behind the `gui` feature:
 //!   a session plus the window's state.
 
-pub mod allocator;
 pub mod annotations;
 #[cfg(feature = "gui")]
 pub mod app;

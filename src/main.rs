@@ -167,7 +167,6 @@ struct Request {
 const FALLBACK_ENV: &str = "PARALLAX_SOFTWARE_RENDERER";
 
 fn main() -> ExitCode {
-    parallax::allocator::tune();
     let cli = Cli::parse();
     // the log file: the only trace of what happened when started from the desktop
     let log_dir = std::env::var_os("PARALLAX_LOG_DIR")
