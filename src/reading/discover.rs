@@ -51,7 +51,11 @@ fn spells(short: &str, words: &[&str]) -> bool {
 /// `Full Name (ACR)` definitions in a text: the full name is the shortest run of words
 /// before the bracket whose initials spell the acronym.
 pub fn acronyms(text: &str) -> Vec<Found> {
-    let toks = tokens(text);
+    acronyms_in(text, &tokens(text))
+}
+
+/// [`acronyms`] of a text already split into `toks`.
+fn acronyms_in(text: &str, toks: &[Tok]) -> Vec<Found> {
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let is_acronym = t.paren
@@ -133,8 +137,8 @@ fn phrase_before(toks: &[Tok], end: usize, lex: &Lexicon) -> std::ops::Range<usi
 
 /// Organisations that the contexts of this text reveal, acronym definitions first.
 pub fn organisations(text: &str, lex: &Lexicon) -> Vec<Found> {
-    let mut out = acronyms(text);
     let toks = tokens(text);
+    let mut out = acronyms_in(text, &toks);
     let cues = &lex.reading.organisation_cues;
     let is_cue = |t: &Tok| cues.contains(t.lower()) || lex.reading.role_words.contains(t.lower());
     for k in 0..toks.len() {

@@ -38,6 +38,8 @@ impl DocState<'_> {
                 roles.iter().all(|w| parts.contains(w))
             };
             let wanted = roles.join(" ");
+            // characters enough for "{wanted} for the" even where lower-casing doubles them
+            let reach = 2 * (wanted.chars().count() + " for the".len());
             for m in self.named.iter().rev().filter(|m| m.end <= pos) {
                 if m.kind == MentionKind::Person {
                     if m.role.as_deref().is_some_and(has_role) {
@@ -45,15 +47,19 @@ impl DocState<'_> {
                     }
                     continue;
                 }
+                if m.party.is_none() {
+                    continue;
+                }
                 let after = body[m.end..]
                     .trim_start_matches(['\'', '’', 's'])
                     .trim_start();
-                let after = after.to_lowercase();
-                let before = body[..m.start].to_lowercase();
-                if m.party.is_some()
-                    && (after.starts_with(&wanted)
-                        || before.trim_end().ends_with(&format!("{wanted} for"))
-                        || before.trim_end().ends_with(&format!("{wanted} for the")))
+                // only as many characters as the phrases compared need are lower-cased (each
+                // at most two from one), not the rest of the document
+                let after = head_chars(after, reach).to_lowercase();
+                let before = tail_chars(body[..m.start].trim_end(), reach).to_lowercase();
+                if after.starts_with(&wanted)
+                    || before.ends_with(&format!("{wanted} for"))
+                    || before.ends_with(&format!("{wanted} for the"))
                 {
                     return Some((m.party.clone(), None));
                 }
@@ -358,4 +364,31 @@ fn word_hits<'a>(lower: &'a str, phrase: &'a str) -> impl Iterator<Item = usize>
             && boundary(lower[i + phrase.len()..].chars().next());
         whole.then_some(i)
     })
+}
+
+/// The first `n` characters of `text` (all of it when shorter).
+fn head_chars(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
+}
+
+/// The last `n` characters of `text` (all of it when shorter).
+fn tail_chars(text: &str, n: usize) -> &str {
+    match n.checked_sub(1) {
+        Some(k) => (text.char_indices().rev().nth(k)).map_or(text, |(i, _)| &text[i..]),
+        None => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{head_chars, tail_chars};
+
+    #[test]
+    fn heads_and_tails_count_characters_not_bytes() {
+        assert_eq!(head_chars("Café Nord said", 4), "Café");
+        assert_eq!(head_chars("abc", 10), "abc");
+        assert_eq!(tail_chars("the Mayor’s office", 9), "’s office");
+        assert_eq!(tail_chars("abc", 10), "abc");
+        assert_eq!(tail_chars("abc", 0), "");
+    }
 }

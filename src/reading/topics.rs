@@ -49,19 +49,47 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("e", ""),
 ];
 
-/// For each last byte, the indices of [`SUFFIXES`] that end in it, in list order: a word
-/// is only tried against the suffixes that can match it.
-fn suffixes_ending_in() -> &'static [Vec<usize>; 256] {
-    static TABLE: std::sync::OnceLock<[Vec<usize>; 256]> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: [Vec<usize>; 256] = std::array::from_fn(|_| Vec::new());
-        for (k, (suffix, _)) in SUFFIXES.iter().enumerate() {
-            if let Some(&last) = suffix.as_bytes().last() {
-                table[usize::from(last)].push(k);
+/// The indices of [`SUFFIXES`] a word may end in, by the word's last two bytes, in list
+/// order: a suffix of one byte is in every list of its byte, a longer one only in the list
+/// of its own last two. A word is only tried against the suffixes that can match it.
+struct SuffixTable {
+    /// Where the list of the bytes `(last, before)` starts in `items`: at
+    /// `starts[last * 256 + before]`, ending where the next starts.
+    starts: Vec<u16>,
+    items: Vec<u8>,
+}
+
+impl SuffixTable {
+    fn get() -> &'static SuffixTable {
+        static TABLE: std::sync::OnceLock<SuffixTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut lists: Vec<Vec<u8>> = vec![Vec::new(); 256 * 256];
+            for (k, (suffix, _)) in SUFFIXES.iter().enumerate() {
+                let k = u8::try_from(k).expect("under 256 suffixes");
+                match suffix.as_bytes() {
+                    [.., before, last] => {
+                        lists[usize::from(*last) * 256 + usize::from(*before)].push(k)
+                    }
+                    [last] => (0..256).for_each(|b| lists[usize::from(*last) * 256 + b].push(k)),
+                    [] => {}
+                }
             }
-        }
-        table
-    })
+            let mut starts = Vec::with_capacity(lists.len() + 1);
+            let mut items = Vec::new();
+            for list in &lists {
+                starts.push(u16::try_from(items.len()).expect("a small table"));
+                items.extend_from_slice(list);
+            }
+            starts.push(u16::try_from(items.len()).expect("a small table"));
+            SuffixTable { starts, items }
+        })
+    }
+
+    /// The suffixes (indices, in list order) a word ending in `before`, `last` may end in.
+    fn candidates(&self, before: u8, last: u8) -> &[u8] {
+        let at = usize::from(last) * 256 + usize::from(before);
+        &self.items[usize::from(self.starts[at])..usize::from(self.starts[at + 1])]
+    }
 }
 
 /// A small, general English suffix-stripping stemmer.
@@ -70,6 +98,14 @@ fn suffixes_ending_in() -> &'static [Vec<usize>; 256] {
 /// inflections and common derivations of a word meet on one stem ("delay", "delays",
 /// "delayed"; "subsidy", "subsidies", "subsidise", "subsidising").
 pub fn stem(word: &str) -> String {
+    let mut w = String::with_capacity(word.len());
+    stem_into(word, &mut w);
+    w
+}
+
+/// [`stem`], appended to `out`: the stems of a text's words written one after another into
+/// one string cost no allocation each.
+pub fn stem_into(word: &str, out: &mut String) {
     // as `trim_end_matches("'s").trim_end_matches("’s")`, without building a searcher
     let mut trimmed = word;
     while let Some(t) = trimmed.strip_suffix("'s") {
@@ -78,106 +114,129 @@ pub fn stem(word: &str) -> String {
     while let Some(t) = trimmed.strip_suffix("’s") {
         trimmed = t;
     }
-    let mut w: String = if trimmed.is_ascii() {
+    // the word is written at the end of `out`, from `base` on, and stemmed there
+    let base = out.len();
+    if trimmed.is_ascii() {
         // the same letters without the per-character case tables, copied whole
-        let mut w = trimmed.to_ascii_lowercase();
-        if !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            w.retain(|c| c.is_ascii_alphanumeric());
+        if trimmed.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            out.push_str(trimmed);
+        } else {
+            out.extend(trimmed.chars().filter(char::is_ascii_alphanumeric));
         }
-        w
+        out[base..].make_ascii_lowercase();
     } else {
-        trimmed
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
+        out.extend(
+            trimmed
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase),
+        );
+    }
+    // `out`'s bytes from `base`: the word, ASCII or not (suffixes are ASCII, and a
+    // multi-byte character never ends in an ASCII byte, so cuts stay on boundaries)
+    let ends = |out: &String, suffix: &[u8]| {
+        let w = &out.as_bytes()[base..];
+        // a byte loop: these suffixes are a few bytes, shorter than a call to memcmp
+        w.len() >= suffix.len() && w[w.len() - suffix.len()..].iter().eq(suffix.iter())
     };
+    let table = SuffixTable::get();
     for _ in 0..2 {
-        let before = w.len();
+        let before = out.len() - base;
         // "business", "bonus", "basis": no plural to strip
-        let no_plural = w.ends_with("ss") || w.ends_with("us") || w.ends_with("is");
-        if let Some(&last) = w.as_bytes().last() {
-            // only the suffixes that end in the word's last letter, in list order
-            for &k in &suffixes_ending_in()[usize::from(last)] {
-                let (suffix, replacement) = SUFFIXES[k];
+        let no_plural = ends(out, b"ss") || ends(out, b"us") || ends(out, b"is");
+        let word = &out.as_bytes()[base..];
+        if let Some(&last) = word.last() {
+            // only the suffixes that end in the word's last two letters (a word of one
+            // letter: those of one letter), in list order
+            let prev = word.len().checked_sub(2).map_or(0, |i| word[i]);
+            for &k in table.candidates(prev, last) {
+                let (suffix, replacement) = SUFFIXES[usize::from(k)];
                 if no_plural && matches!(suffix, "s" | "es") {
                     break;
                 }
-                if w.ends_with(suffix) && w.len() - suffix.len() >= 3 {
-                    w.truncate(w.len() - suffix.len());
-                    w.push_str(replacement);
+                if ends(out, suffix.as_bytes()) && out.len() - base - suffix.len() >= 3 {
+                    out.truncate(out.len() - suffix.len());
+                    out.push_str(replacement);
                     break;
                 }
             }
         }
-        if w.len() > 3 && w.ends_with('y') {
-            w.pop();
-            w.push('i');
+        let len = out.len() - base;
+        if len > 3 && out.ends_with('y') {
+            out.pop();
+            out.push('i');
         }
-        if w.len() > 4 && w.ends_with('i') {
-            w.pop();
+        if len > 4 && out.ends_with('i') {
+            out.pop();
         }
-        let bytes = w.as_bytes();
-        if w.len() > 4 {
+        if out.len() - base > 4 {
+            let bytes = out.as_bytes();
             let (a, b) = (bytes[bytes.len() - 1], bytes[bytes.len() - 2]);
             if a == b && !matches!(a, b'l' | b's' | b'z') && !b"aeiou".contains(&a) {
-                w.pop();
+                out.pop();
             }
         }
-        if w.len() == before {
+        if out.len() - base == before {
             break;
         }
     }
-    w
 }
 
 /// The words of a text, hyphenated words split into their parts ("best-in-class" → "best",
-/// "in", "class"), as `(raw word, stem)`; a hyphenated whole is returned after its parts
-/// with `joined` set.
-fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+/// "in", "class"), each with its stem; a hyphenated whole is listed after its parts with
+/// `joined` set.
+fn words(text: &str) -> Words<'_> {
+    let mut out = Words {
+        list: Vec::new(),
+        stems: String::with_capacity(text.len()),
+    };
+    // `raw` is a piece of `text`: where it stands is where its bytes are
+    fn push<'a>(text: &'a str, raw: &str, joined: bool, out: &mut Words<'a>) {
+        let from = out.stems.len();
+        stem_into(raw, &mut out.stems);
+        let at = raw.as_ptr() as usize - text.as_ptr() as usize;
+        out.list.push(Word {
+            raw: &text[at..at + raw.len()],
+            stem: from..out.stems.len(),
+            joined,
+            range: at..at + raw.len(),
+        });
+    }
     for token in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
     {
         let token = token.trim_matches(|c: char| !c.is_alphanumeric());
         if token.is_empty() {
             continue;
         }
-        // where a piece of `text` starts (every piece is a slice of it)
-        let at = |piece: &str| {
-            let start = piece.as_ptr() as usize - text.as_ptr() as usize;
-            start..start + piece.len()
-        };
         if token.contains('-') {
             for part in token.split('-').filter(|p| !p.is_empty()) {
-                out.push(Word {
-                    raw: part,
-                    stem: stem(part),
-                    joined: false,
-                    range: at(part),
-                });
+                push(text, part, false, &mut out);
             }
-            out.push(Word {
-                raw: token,
-                stem: stem(token),
-                joined: true,
-                range: at(token),
-            });
+            push(text, token, true, &mut out);
         } else {
-            out.push(Word {
-                raw: token,
-                stem: stem(token),
-                joined: false,
-                range: at(token),
-            });
+            push(text, token, false, &mut out);
         }
     }
     out
 }
 
-/// A word of a text and its stem.
+/// A text's words ([`words`]): their stems written one after another in one string.
+struct Words<'a> {
+    list: Vec<Word<'a>>,
+    stems: String,
+}
+
+impl Words<'_> {
+    /// The stem of a word of this list.
+    fn stem(&self, w: &Word<'_>) -> &str {
+        &self.stems[w.stem.clone()]
+    }
+}
+
+/// A word of a text and where its stem is in [`Words::stems`].
 struct Word<'a> {
     raw: &'a str,
-    stem: String,
+    stem: std::ops::Range<usize>,
     /// A hyphenated whole whose parts came before it (left out of phrase matching).
     joined: bool,
     /// Where it stands in the text, in bytes.
@@ -201,11 +260,9 @@ impl TopicIndex {
         for (i, topic) in topics.iter().enumerate() {
             index.ids.push(topic.id.clone());
             for word in &topic.words {
-                for w in words(word)
-                    .into_iter()
-                    .filter(|w| w.joined || !word.contains('-'))
-                {
-                    let list = index.by_stem.entry(w.stem).or_default();
+                let ws = words(word);
+                for w in (ws.list.iter()).filter(|w| w.joined || !word.contains('-')) {
+                    let list = index.by_stem.entry(ws.stem(w).to_string()).or_default();
                     if !list.contains(&i) {
                         list.push(i);
                     }
@@ -250,22 +307,22 @@ impl TopicIndex {
         let ws = words(text);
         let mut found: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
         let first_wanted = |list: &[usize]| list.iter().copied().find(|t| wanted.contains(t));
-        for w in &ws {
+        for w in &ws.list {
             let acronym = w.raw.len() > 1 && w.raw.chars().all(char::is_uppercase);
             let by_acronym = self.by_acronym.get(w.raw).and_then(|l| first_wanted(l));
             let by_stem = (!acronym)
-                .then(|| self.by_stem.get(&w.stem).and_then(|l| first_wanted(l)))
+                .then(|| self.by_stem.get(ws.stem(w)).and_then(|l| first_wanted(l)))
                 .flatten();
             if let Some(t) = by_acronym.or(by_stem) {
                 found.push((w.range.clone(), t));
             }
         }
-        let plain: Vec<&Word> = ws.iter().filter(|w| !w.joined).collect();
+        let plain: Vec<&Word> = ws.list.iter().filter(|w| !w.joined).collect();
         for (k, w) in plain.iter().enumerate() {
-            for (topic, phrase) in self.phrases.get(&w.stem).into_iter().flatten() {
+            for (topic, phrase) in self.phrases.get(ws.stem(w)).into_iter().flatten() {
                 if wanted.contains(topic)
                     && plain.len() >= k + phrase.len()
-                    && phrase.iter().zip(&plain[k..]).all(|(a, b)| *a == b.stem)
+                    && phrase.iter().zip(&plain[k..]).all(|(a, b)| a == ws.stem(b))
                 {
                     let last = &plain[k + phrase.len() - 1];
                     found.push((w.range.start..last.range.end, *topic));
@@ -287,20 +344,19 @@ impl TopicIndex {
     pub fn topics_of(&self, text: &str) -> Vec<String> {
         let ws = words(text);
         let mut hits: BTreeSet<usize> = BTreeSet::new();
-        for w in &ws {
+        for w in &ws.list {
             if let Some(list) = self.by_acronym.get(w.raw) {
                 hits.extend(list);
             }
             // a lone upper-case acronym ("IT") is not the word it spells in lower case
             let acronym = w.raw.len() > 1 && w.raw.chars().all(char::is_uppercase);
-            if !acronym && let Some(list) = self.by_stem.get(&w.stem) {
+            if !acronym && let Some(list) = self.by_stem.get(ws.stem(w)) {
                 hits.extend(list);
             }
         }
-        let stems: Vec<&str> = ws
-            .iter()
+        let stems: Vec<&str> = (ws.list.iter())
             .filter(|w| !w.joined)
-            .map(|w| w.stem.as_str())
+            .map(|w| ws.stem(w))
             .collect();
         for (k, s) in stems.iter().enumerate() {
             if let Some(candidates) = self.phrases.get(*s) {
