@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 
+use chrono::format::{Item, Parsed, StrftimeItems};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -179,36 +180,63 @@ fn full(text: &str) -> Option<Published> {
     if let Ok(dt) = DateTime::parse_from_rfc2822(&text) {
         return Some(Published::DateTime(dt.naive_local()));
     }
-    // 2020-03-30T18:07:00+0100 and 2020-03-30T18:07:00.000Z variants chrono's RFC 3339
-    // reader refuses
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S%z",
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M%z",
-        "%Y-%m-%d %H:%M:%S %z",
-        "%Y-%m-%d %H:%M %z",
-    ] {
-        if let Ok(dt) = DateTime::parse_from_str(&text, fmt) {
+    let f = formats();
+    // each as chrono's `parse_from_str` reads it, with the format's items parsed once
+    let read = |items: &[Item<'static>]| {
+        let mut parsed = Parsed::new();
+        chrono::format::parse(&mut parsed, &text, items.iter()).map(|()| parsed)
+    };
+    for items in &f.offset {
+        if let Ok(dt) = read(items).and_then(|p| p.to_datetime()) {
             return Some(Published::DateTime(dt.naive_local()));
         }
     }
-    for fmt in DATETIME_FORMATS {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(&text, fmt) {
+    for items in &f.datetime {
+        if let Ok(dt) = read(items).and_then(|p| p.to_naive_datetime_with_offset(0)) {
             return Some(Published::DateTime(dt));
         }
     }
-    for fmt in DATE_FORMATS {
-        if let Ok(d) = NaiveDate::parse_from_str(&text, fmt) {
-            return Some(Published::Date(d));
-        }
-    }
-    // Month first (US) only when day first was impossible: 03/30/2020.
-    for fmt in ["%m/%d/%Y", "%m/%d/%Y %H:%M"] {
-        if let Ok(d) = NaiveDate::parse_from_str(&text, fmt) {
+    // month first (US) only when day first was impossible: 03/30/2020
+    for items in f.date.iter().chain(&f.month_first) {
+        if let Ok(d) = read(items).and_then(|p| p.to_naive_date()) {
             return Some(Published::Date(d));
         }
     }
     None
+}
+
+/// The formats [`full`] tries, in order, each parsed into chrono's items once.
+struct Formats {
+    /// With an offset: 2020-03-30T18:07:00+0100 and 2020-03-30T18:07:00.000Z variants
+    /// chrono's RFC 3339 reader refuses.
+    offset: Vec<Vec<Item<'static>>>,
+    datetime: Vec<Vec<Item<'static>>>,
+    date: Vec<Vec<Item<'static>>>,
+    month_first: Vec<Vec<Item<'static>>>,
+}
+
+fn formats() -> &'static Formats {
+    static FORMATS: std::sync::OnceLock<Formats> = std::sync::OnceLock::new();
+    FORMATS.get_or_init(|| {
+        let items = |list: &[&'static str]| -> Vec<Vec<Item<'static>>> {
+            // every format is valid (a test checks): none is dropped
+            (list.iter())
+                .filter_map(|f| StrftimeItems::new(f).parse().ok())
+                .collect()
+        };
+        Formats {
+            offset: items(&[
+                "%Y-%m-%dT%H:%M:%S%z",
+                "%Y-%m-%dT%H:%M:%S%.f%z",
+                "%Y-%m-%dT%H:%M%z",
+                "%Y-%m-%d %H:%M:%S %z",
+                "%Y-%m-%d %H:%M %z",
+            ]),
+            datetime: items(DATETIME_FORMATS),
+            date: items(DATE_FORMATS),
+            month_first: items(&["%m/%d/%Y", "%m/%d/%Y %H:%M"]),
+        }
+    })
 }
 
 /// A month or a year alone: `October 2018`, `2018-10`, `2018/10`, `2021`.
@@ -329,6 +357,15 @@ fn clean(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_format_is_parsed_into_items() {
+        let f = formats();
+        assert_eq!(f.offset.len(), 5);
+        assert_eq!(f.datetime.len(), DATETIME_FORMATS.len());
+        assert_eq!(f.date.len(), DATE_FORMATS.len());
+        assert_eq!(f.month_first.len(), 2);
+    }
 
     fn iso(s: &str) -> Option<String> {
         parse_published(s).map(Published::to_iso)
