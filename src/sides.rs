@@ -12,12 +12,23 @@ pub const PALETTE: &[&str] = &[
 
 /// The stable id of a side with this name: a lower-case slug (`West Vale` → `west-vale`).
 pub fn side_id(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+    let mut slug = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // the same rules byte by byte (called for every mention of a party)
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                slug.push(char::from(b.to_ascii_lowercase()));
+            } else if !slug.ends_with('-') && !slug.is_empty() {
+                slug.push('-');
+            }
+        }
+    } else {
+        for c in name.chars() {
+            if c.is_alphanumeric() {
+                slug.extend(c.to_lowercase());
+            } else if !slug.ends_with('-') && !slug.is_empty() {
+                slug.push('-');
+            }
         }
     }
     while slug.ends_with('-') {

@@ -211,11 +211,27 @@ pub fn compare_with(
         })
         .collect();
     laps.lap("links");
-    let clusters = group::cluster(nodes.len(), &links, LINK_MIN, SPECIFIC_MIN, CORE_MIN);
+    // clustering runs on one core: the disputed groups are built beside it
+    let (clusters, disputed) = rayon::join(
+        || group::cluster(nodes.len(), &links, LINK_MIN, SPECIFIC_MIN, CORE_MIN),
+        || {
+            (disputes.par_iter())
+                .map(|d| {
+                    let mut members: Vec<usize> = (d.nodes.iter())
+                        .flat_map(|&n| nodes[n].members.iter().map(|&m| claims[m]))
+                        .collect();
+                    members.sort_unstable();
+                    let first = members.first().copied().unwrap_or(0);
+                    let group = disputed_group(statements, &members, d, &nodes, &claims);
+                    (first, group)
+                })
+                .collect::<Vec<(usize, Group)>>()
+        },
+    );
     if progress.step_stops() {
         return Compared::default();
     }
-    laps.lap("cluster");
+    laps.lap("cluster, and the disputed groups beside it");
     let cosine = |a: usize, b: usize| vectors.cosine(a, b);
     let mut groups: Vec<(usize, Group)> = clusters
         .par_iter()
@@ -248,20 +264,8 @@ pub fn compare_with(
         })
         .collect();
     laps.lap("groups");
-    groups.par_extend(disputes.par_iter().map(|d| {
-        let mut members: Vec<usize> = d
-            .nodes
-            .iter()
-            .flat_map(|&n| nodes[n].members.iter().map(|&m| claims[m]))
-            .collect();
-        members.sort_unstable();
-        let first = members.first().copied().unwrap_or(0);
-        (
-            first,
-            disputed_group(statements, &members, d, &nodes, &claims),
-        )
-    }));
-    laps.lap("disputed groups");
+    // after the clusters' groups, as they were always listed (the sort below is stable)
+    groups.extend(disputed);
     groups.sort_by_key(|(first, _)| *first);
     Compared {
         groups: groups.into_iter().map(|(_, g)| g).collect(),
