@@ -626,8 +626,22 @@ pub fn role_party(role: &str, lex: &Lexicon, known: &Known) -> Option<String> {
 
 /// The actors named in a text, in order.
 pub fn mentions(text: &str, lex: &Lexicon, known: &Known) -> Vec<Mention> {
+    mentions_prepared(&prepare(text, lex), lex, known)
+}
+
+/// What [`mentions`] reads of a text before it needs the folder's names: its words and its
+/// capitalised runs, each with its openers dropped and the news outlet it names whole.
+/// Made apart so that the first pass can read the next paragraphs on another core while
+/// it learns from this one.
+pub struct Prepared<'a> {
+    toks: Vec<Tok<'a>>,
+    runs: Vec<(std::ops::Range<usize>, Option<&'a crate::lexicon::Outlet>)>,
+}
+
+/// A text's [`Prepared`] reading.
+pub fn prepare<'a>(text: &'a str, lex: &'a Lexicon) -> Prepared<'a> {
     let toks = tokens(text);
-    let mut out = Vec::new();
+    let mut prepared = Vec::new();
     for run in runs(&toks) {
         let mut start = run.start;
         // drop sentence openers ("Under", "The") unless they lead a possessive ("Her Majesty's")
@@ -642,13 +656,26 @@ pub fn mentions(text: &str, lex: &Lexicon, known: &Known) -> Vec<Mention> {
             continue;
         }
         let whole = join(&toks, start..run.end);
-        if let Some(outlet) = lex
+        let outlet = lex
             .outlet_by_key(&crate::lexicon::outlet_key(&whole))
-            .filter(|o| o.name == whole || o.name.strip_prefix("The ") == Some(whole.as_str()))
-        {
+            .filter(|o| o.name == whole || o.name.strip_prefix("The ") == Some(whole.as_str()));
+        prepared.push((start..run.end, outlet));
+    }
+    Prepared {
+        toks,
+        runs: prepared,
+    }
+}
+
+/// [`mentions`] of a [`Prepared`] text.
+pub fn mentions_prepared(prepared: &Prepared<'_>, lex: &Lexicon, known: &Known) -> Vec<Mention> {
+    let toks = &prepared.toks;
+    let mut out = Vec::new();
+    for (run, outlet) in &prepared.runs {
+        if let Some(outlet) = outlet {
             out.push(Mention {
                 kind: MentionKind::Organisation,
-                start: toks[start].start,
+                start: toks[run.start].start,
                 end: toks[run.end - 1].end,
                 name: outlet.name.clone(),
                 party: Some(known.party(&outlet.name)),
@@ -657,12 +684,12 @@ pub fn mentions(text: &str, lex: &Lexicon, known: &Known) -> Vec<Mention> {
             });
             continue;
         }
-        for piece in split_and(&toks, start..run.end, lex, known) {
-            piece_mentions(&toks, piece, lex, known, &mut out);
+        for piece in split_and(toks, run.clone(), lex, known) {
+            piece_mentions(toks, piece, lex, known, &mut out);
         }
     }
-    person_role_pairs(&toks, lex, known, &mut out);
-    role_then_name(&toks, lex, known, &mut out);
+    person_role_pairs(toks, lex, known, &mut out);
+    role_then_name(toks, lex, known, &mut out);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }

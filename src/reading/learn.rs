@@ -207,24 +207,46 @@ fn learn_with(
     let mut revisit: Vec<(usize, Range<usize>, Vec<String>)> = Vec::new();
     // the pass that reads paragraph by paragraph (the others run in parallel) is counted
     progress.start(crate::progress::Stage::Learning, corpus.documents.len());
-    for (d, (doc, layout)) in corpus.documents.iter().zip(layouts).enumerate() {
-        if progress.is_cancelled() {
-            break;
-        }
-        progress.advance();
-        for p in layout.prose() {
-            let text = &doc.body[p.span.clone()];
-            let ms = actors::mentions(text, lex, &known);
-            let joined: Vec<String> = ms
-                .iter()
-                .filter_map(|m| m.name.split_once(" and ").map(|(a, _)| side_id(a)))
-                .collect();
-            if !joined.is_empty() {
-                revisit.push((d, p.span.clone(), joined));
+    // each paragraph is read with what the ones before it taught, so this pass runs in
+    // order on one core; the part of the reading that needs no names (words, capitalised
+    // runs, outlets) is done a few documents ahead on another thread
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(Range<usize>, _)>>(32);
+        scope.spawn(move || {
+            for (doc, layout) in corpus.documents.iter().zip(layouts) {
+                let prepared = (layout.prose())
+                    .map(|p| {
+                        (
+                            p.span.clone(),
+                            actors::prepare(&doc.body[p.span.clone()], lex),
+                        )
+                    })
+                    .collect();
+                // the receiver is gone once the pass stops (cancelled, or a panic)
+                if send.send(prepared).is_err() {
+                    break;
+                }
             }
-            learn_from(&mut known, &doc.id, ms);
+        });
+        let documents = corpus.documents.iter().enumerate();
+        for ((d, doc), paragraphs) in documents.zip(receive) {
+            if progress.is_cancelled() {
+                break;
+            }
+            progress.advance();
+            for (span, prepared) in paragraphs {
+                let ms = actors::mentions_prepared(&prepared, lex, &known);
+                let joined: Vec<String> = ms
+                    .iter()
+                    .filter_map(|m| m.name.split_once(" and ").map(|(a, _)| side_id(a)))
+                    .collect();
+                if !joined.is_empty() {
+                    revisit.push((d, span, joined));
+                }
+                learn_from(&mut known, &doc.id, ms);
+            }
         }
-    }
+    });
     for (d, span, joined) in revisit {
         if !joined.iter().any(|j| known.parties.contains_key(j)) {
             continue;
