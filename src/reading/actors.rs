@@ -48,13 +48,44 @@ impl Tok<'_> {
     }
 }
 
+/// The pieces `text.split_inclusive(char::is_whitespace)` makes (each up to and with a
+/// whitespace character, then the rest), found byte by byte where the text is ASCII instead
+/// of decoding every character.
+fn whitespace_pieces(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (space, len) = if b.is_ascii() {
+                // `char::is_whitespace` of an ASCII character
+                (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            };
+            i += len;
+            if space {
+                let piece = &text[from..i];
+                from = i;
+                return Some(piece);
+            }
+        }
+        (from < bytes.len()).then(|| {
+            let piece = &text[from..];
+            from = bytes.len();
+            piece
+        })
+    })
+}
+
 /// The words of a text.
 pub fn tokens(text: &str) -> Vec<Tok<'_>> {
     // about one word in six bytes
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut depth = 0i32;
     let mut pos = 0;
-    for raw in text.split_inclusive(char::is_whitespace) {
+    for raw in whitespace_pieces(text) {
         let start_raw = pos;
         pos += raw.len();
         let raw_trim = raw.trim_end();
@@ -1204,6 +1235,22 @@ fn person_party(full: &str, local: &Known, known: &Known) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_pieces_are_split_inclusive_on_whitespace() {
+        for text in [
+            "",
+            " ",
+            "Jo Doe said:\t\"We won.\"\r\n",
+            "a\u{a0}b\u{2003}c\u{85}d\u{b}e\u{c}f\u{1c}g  ",
+            "Café—Nord’s  chief\n\nexecutive",
+            "trailing",
+        ] {
+            let ours: Vec<&str> = whitespace_pieces(text).collect();
+            let std: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
 
     fn names(text: &str, known: &Known) -> Vec<(MentionKind, String, Option<String>)> {
         mentions(text, &Lexicon::bundled(), known)
