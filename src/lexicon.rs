@@ -346,6 +346,8 @@ pub struct Lexicon {
     /// Outlets by the key of their name, then of their hosts' main labels ([`outlet_key`]):
     /// one look-up instead of a scan of every outlet.
     outlet_keys: WordMap<String, usize>,
+    /// Outlets by each host they list (the first outlet listing it): [`Lexicon::outlet_by_host`].
+    outlet_hosts: WordMap<String, usize>,
     /// Problems met reading a user's lexicon files.
     pub warnings: Vec<String>,
     /// [`Actors::office_phrases`] as one automaton (a caller who changes the public list
@@ -555,6 +557,31 @@ impl Lexicon {
         }
         keys.remove("");
         self.outlet_keys = keys;
+        let mut hosts: WordMap<String, usize> = WordMap::default();
+        for (i, o) in self.outlets.iter().enumerate() {
+            for h in &o.hosts {
+                hosts.entry(h.clone()).or_insert(i);
+            }
+        }
+        self.outlet_hosts = hosts;
+    }
+
+    /// The first outlet (in list order) with a host that is `host` or a domain `host` is
+    /// under (`news.example.co.uk` is under `example.co.uk`): one look-up per dot of the
+    /// host instead of a scan of every outlet's hosts.
+    pub fn outlet_by_host(&self, host: &str) -> Option<&Outlet> {
+        let mut first: Option<usize> = None;
+        let mut rest = host;
+        loop {
+            if let Some(&i) = self.outlet_hosts.get(rest) {
+                first = Some(first.map_or(i, |f| f.min(i)));
+            }
+            match rest.split_once('.') {
+                Some((_, after)) => rest = after,
+                None => break,
+            }
+        }
+        first.map(|i| &self.outlets[i])
     }
 
     /// The known outlet whose name or host label has this [`outlet_key`].
@@ -733,6 +760,41 @@ pub fn host_label(host: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_outlet_is_found_by_its_host_or_a_domain_under_it() {
+        let lex = Lexicon::bundled();
+        // the scan the index replaces: the first outlet with the host or a parent domain
+        let scan = |host: &str| {
+            (lex.outlets.iter())
+                .find(|o| (o.hosts.iter()).any(|h| host == h || host.ends_with(&format!(".{h}"))))
+                .map(|o| o.name.as_str())
+        };
+        let mut hosts: Vec<String> = Vec::new();
+        for o in &lex.outlets {
+            for h in &o.hosts {
+                hosts.extend([
+                    h.clone(),
+                    format!("news.{h}"),
+                    format!("a.b.{h}"),
+                    format!("x{h}"),
+                ]);
+            }
+        }
+        hosts.extend(["".into(), "example".into(), "co.uk".into(), "a..b".into()]);
+        assert!(hosts.len() > 100, "the bundled outlets list hosts");
+        for host in &hosts {
+            assert_eq!(
+                lex.outlet_by_host(host).map(|o| o.name.as_str()),
+                scan(host),
+                "{host}"
+            );
+        }
+        assert!(
+            lex.outlet_by_host(&format!("news.{}", lex.outlets[0].hosts[0]))
+                .is_some()
+        );
+    }
 
     #[test]
     fn bundled_lexicon_loads_cleanly() {

@@ -160,6 +160,11 @@ const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 /// dates of bylines: `October 2018`, `Oct. 2018`, `2018-10` (a [`Published::Month`]) and
 /// `2021` (a [`Published::Year`]).
 pub fn parse_published(raw: &str) -> Option<Published> {
+    // every form holds a year in ASCII digits (chrono reads no other): a line without a
+    // digit is no date, whatever its words
+    if !raw.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let text = clean(raw);
     if text.is_empty() {
         return None;

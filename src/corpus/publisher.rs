@@ -225,12 +225,7 @@ fn outlet_of_url<'a>(url: &str, lex: &'a Lexicon) -> Option<(&'a Outlet, String)
     let parsed = url::Url::parse(url).ok()?;
     let host = parsed.host_str()?.to_lowercase();
     let host = host.trim_start_matches("www.").to_string();
-    let outlet = lex.outlets.iter().find(|outlet| {
-        outlet
-            .hosts
-            .iter()
-            .any(|h| host == *h || host.ends_with(&format!(".{h}")))
-    })?;
+    let outlet = lex.outlet_by_host(&host)?;
     Some((outlet, host))
 }
 

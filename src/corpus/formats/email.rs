@@ -239,11 +239,7 @@ fn sender_organisation(
         return None;
     }
     let key = format!("e-mail sender's domain {domain}");
-    if let Some(outlet) = lexicon.outlets.iter().find(|o| {
-        o.hosts
-            .iter()
-            .any(|h| domain == *h || domain.ends_with(&format!(".{h}")))
-    }) {
+    if let Some(outlet) = lexicon.outlet_by_host(&domain) {
         return Some((key, outlet.name.clone()));
     }
     // the domain's labels, the organisation's own first (`press.vale-water.example`)
