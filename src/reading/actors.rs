@@ -669,6 +669,13 @@ pub struct Prepared<'a> {
     runs: Vec<(std::ops::Range<usize>, Option<&'a crate::lexicon::Outlet>)>,
 }
 
+impl<'a> Prepared<'a> {
+    /// The text's words ([`tokens`]).
+    pub fn tokens(&self) -> &[Tok<'a>] {
+        &self.toks
+    }
+}
+
 /// A text's [`Prepared`] reading.
 pub fn prepare<'a>(text: &'a str, lex: &'a Lexicon) -> Prepared<'a> {
     let toks = tokens(text);

@@ -202,15 +202,17 @@ impl DocState<'_> {
                     }
                 }
                 None => {
-                    let ms = self.with_people(actors::mentions(text, self.lex, self.known));
+                    let prepared = actors::prepare(text, self.lex);
+                    let ms = self
+                        .with_people(actors::mentions_prepared(&prepared, self.lex, self.known));
                     let at = r.start;
                     let resolve =
                         |words: &[String], pos: usize| self.resolve_phrase(words, at + pos);
-                    let before: Vec<Mention> = (self.named.iter())
-                        .take_while(|m| m.end <= at)
-                        .cloned()
-                        .collect();
-                    let report = reported::report(text, &ms, &before, self.lex, &resolve);
+                    // the document's actors named before the sentence (a prefix of them all)
+                    let before =
+                        &self.named[..self.named.iter().take_while(|m| m.end <= at).count()];
+                    let report =
+                        reported::report_tokens(prepared.tokens(), &ms, before, self.lex, &resolve);
                     let attribution = self.attribution(report, false);
                     self.push(r, paragraph, attribution, Some(&ms));
                     self.recent = ms;
@@ -278,10 +280,11 @@ impl DocState<'_> {
         let mut before = self.recent.clone();
         for part in [r.start..first_end, second_start..r.end] {
             let t = &body[part.clone()];
-            let ms = self.with_people(actors::mentions(t, self.lex, self.known));
+            let prepared = actors::prepare(t, self.lex);
+            let ms = self.with_people(actors::mentions_prepared(&prepared, self.lex, self.known));
             let at = part.start;
             let resolve = |words: &[String], pos: usize| self.resolve_phrase(words, at + pos);
-            let rep = reported::report(t, &ms, &before, self.lex, &resolve)?;
+            let rep = reported::report_tokens(prepared.tokens(), &ms, &before, self.lex, &resolve)?;
             if rep.claimant.is_none() && rep.speaker.is_none() {
                 return None;
             }

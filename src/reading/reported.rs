@@ -79,14 +79,24 @@ pub fn report(
     lex: &Lexicon,
     phrase: &PhraseResolver,
 ) -> Option<Report> {
-    let toks = tokens(text);
+    report_tokens(&tokens(text), mentions, before, lex, phrase)
+}
+
+/// [`report`] of a text already split into its words ([`tokens`]).
+pub fn report_tokens(
+    toks: &[Tok<'_>],
+    mentions: &[Mention],
+    before: &[Mention],
+    lex: &Lexicon,
+    phrase: &PhraseResolver,
+) -> Option<Report> {
     let r = &lex.reading;
     let mut main: Option<(Option<String>, Option<String>)> = None;
     let mut counter: Option<Option<String>> = None;
     let mut person_only: Option<String> = None;
     let mut answers: Option<String> = None;
     // "In his words, …", "In their view, …": the whole sentence is that voice's
-    if let [first, owner, noun, ..] = toks.as_slice()
+    if let [first, owner, noun, ..] = toks
         && first.lower() == "in"
         && noun.after == Some(',')
         && matches!(
@@ -186,10 +196,9 @@ pub fn report(
         // own subject
         let participle = lower.ends_with("ing") && i > 0 && toks[i - 1].after == Some(',');
         let found = if participle {
-            opening_subject(&toks, mentions, lex)
+            opening_subject(toks, mentions, lex)
         } else {
-            subject_of(&toks, i, mentions, lex)
-                .or_else(|| inverted_subject(&toks, i, mentions, lex))
+            subject_of(toks, i, mentions, lex).or_else(|| inverted_subject(toks, i, mentions, lex))
         };
         let Some((subject, subject_start)) = found else {
             continue;
@@ -240,7 +249,7 @@ pub fn report(
                 };
                 // "The union balloted members over what it called …": "it" is the party
                 // noun that opens the sentence, when one does
-                let opening = match opening_subject(&toks, mentions, lex) {
+                let opening = match opening_subject(toks, mentions, lex) {
                     Some((Subject::Phrase(words), 0)) if exclude.is_none() => {
                         phrase(&words, toks[0].start).and_then(|(p, _)| p)
                     }
@@ -265,7 +274,7 @@ pub fn report(
             }
         } else if main.is_none() {
             if r.stances.get(lower).is_some_and(|s| s == "denies") {
-                answers = answered(&toks, i, mentions, lex, phrase)
+                answers = answered(toks, i, mentions, lex, phrase)
                     .filter(|a| resolved.0.as_ref() != Some(a));
             }
             main = Some(resolved);

@@ -218,14 +218,13 @@ impl DocState<'_> {
         self.in_author.set(true);
         let reported = sentences.iter().find_map(|r| {
             let text = &body[r.clone()];
-            let ms = self.with_people(actors::mentions(text, self.lex, self.known));
-            let before: Vec<Mention> = (self.named.iter())
-                .take_while(|m| m.end <= r.start)
-                .cloned()
-                .collect();
+            let prepared = actors::prepare(text, self.lex);
+            let ms = self.with_people(actors::mentions_prepared(&prepared, self.lex, self.known));
+            // the document's actors named before the sentence (a prefix of them all)
+            let before = &self.named[..self.named.iter().take_while(|m| m.end <= r.start).count()];
             let at = r.start;
             let resolve = |words: &[String], p: usize| self.resolve_phrase(words, at + p);
-            reported::report(text, &ms, &before, self.lex, &resolve)
+            reported::report_tokens(prepared.tokens(), &ms, before, self.lex, &resolve)
                 .filter(|rep| rep.claimant.is_some())
                 .map(|rep| (rep.claimant, rep.speaker))
         });
