@@ -202,15 +202,11 @@ impl DocState<'_> {
                     }
                 }
                 None => {
-                    let prepared = actors::prepare(text, self.lex);
-                    let ms = self
-                        .with_people(actors::mentions_prepared(&prepared, self.lex, self.known));
+                    let (prepared, ms) = self.actors_of(text);
                     let at = r.start;
                     let resolve =
                         |words: &[String], pos: usize| self.resolve_phrase(words, at + pos);
-                    // the document's actors named before the sentence (a prefix of them all)
-                    let before =
-                        &self.named[..self.named.iter().take_while(|m| m.end <= at).count()];
+                    let before = self.named_before(at);
                     let report =
                         reported::report_tokens(prepared.tokens(), &ms, before, self.lex, &resolve);
                     let attribution = self.attribution(report, false);
@@ -280,8 +276,7 @@ impl DocState<'_> {
         let mut before = self.recent.clone();
         for part in [r.start..first_end, second_start..r.end] {
             let t = &body[part.clone()];
-            let prepared = actors::prepare(t, self.lex);
-            let ms = self.with_people(actors::mentions_prepared(&prepared, self.lex, self.known));
+            let (prepared, ms) = self.actors_of(t);
             let at = part.start;
             let resolve = |words: &[String], pos: usize| self.resolve_phrase(words, at + pos);
             let rep = reported::report_tokens(prepared.tokens(), &ms, &before, self.lex, &resolve)?;

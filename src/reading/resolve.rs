@@ -10,7 +10,7 @@ use super::reported;
 use super::speakers::is_outlet;
 use crate::sides::side_id;
 
-impl DocState<'_> {
+impl<'a> DocState<'a> {
     /// The party (and person) a common noun phrase at body offset `pos` stands for: a role
     /// ("the spokesperson", "the chief executive") → the latest actor of the document given
     /// it, else a person of the folder given it; a party noun ("the union", "company
@@ -218,10 +218,8 @@ impl DocState<'_> {
         self.in_author.set(true);
         let reported = sentences.iter().find_map(|r| {
             let text = &body[r.clone()];
-            let prepared = actors::prepare(text, self.lex);
-            let ms = self.with_people(actors::mentions_prepared(&prepared, self.lex, self.known));
-            // the document's actors named before the sentence (a prefix of them all)
-            let before = &self.named[..self.named.iter().take_while(|m| m.end <= r.start).count()];
+            let (prepared, ms) = self.actors_of(text);
+            let before = self.named_before(r.start);
             let at = r.start;
             let resolve = |words: &[String], p: usize| self.resolve_phrase(words, at + p);
             reported::report_tokens(prepared.tokens(), &ms, before, self.lex, &resolve)
@@ -332,6 +330,22 @@ impl DocState<'_> {
                     .or_insert_with(|| m.party.clone());
             }
         }
+    }
+
+    /// The actors a piece of this document names ([`actors::mentions`], people's parties
+    /// filled in by [`DocState::with_people`]), with its words for the report that follows.
+    pub(super) fn actors_of<'t>(&self, text: &'t str) -> (actors::Prepared<'t>, Vec<Mention>)
+    where
+        'a: 't,
+    {
+        let prepared = actors::prepare(text, self.lex);
+        let ms = self.with_people(actors::mentions_prepared(&prepared, self.lex, self.known));
+        (prepared, ms)
+    }
+
+    /// The actors the document names before byte `at` (a prefix of them all).
+    pub(super) fn named_before(&self, at: usize) -> &[Mention] {
+        &self.named[..self.named.iter().take_while(|m| m.end <= at).count()]
     }
 
     /// Fills in the party of people in `ms` whose party this document has given.
