@@ -550,19 +550,15 @@ impl Lexicon {
         for (i, o) in self.outlets.iter().enumerate() {
             keys.entry(outlet_key(&o.name)).or_insert(i);
         }
+        let mut hosts: WordMap<String, usize> = WordMap::default();
         for (i, o) in self.outlets.iter().enumerate() {
             for h in &o.hosts {
                 keys.entry(outlet_key(host_label(h))).or_insert(i);
+                hosts.entry(h.clone()).or_insert(i);
             }
         }
         keys.remove("");
         self.outlet_keys = keys;
-        let mut hosts: WordMap<String, usize> = WordMap::default();
-        for (i, o) in self.outlets.iter().enumerate() {
-            for h in &o.hosts {
-                hosts.entry(h.clone()).or_insert(i);
-            }
-        }
         self.outlet_hosts = hosts;
     }
 

@@ -100,6 +100,19 @@ impl Ord for Published {
     }
 }
 
+/// With an offset: 2020-03-30T18:07:00+0100 and 2020-03-30T18:07:00.000Z variants chrono's
+/// RFC 3339 reader refuses.
+const OFFSET_FORMATS: &[&str] = &[
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%dT%H:%M:%S%.f%z",
+    "%Y-%m-%dT%H:%M%z",
+    "%Y-%m-%d %H:%M:%S %z",
+    "%Y-%m-%d %H:%M %z",
+];
+
+/// Month first (US), tried only when day first was impossible.
+const MONTH_FIRST_FORMATS: &[&str] = &["%m/%d/%Y", "%m/%d/%Y %H:%M"];
+
 const DATETIME_FORMATS: &[&str] = &[
     "%H:%M %d/%m/%Y",
     "%H:%M:%S %d/%m/%Y",
@@ -212,8 +225,6 @@ fn full(text: &str) -> Option<Published> {
 
 /// The formats [`full`] tries, in order, each parsed into chrono's items once.
 struct Formats {
-    /// With an offset: 2020-03-30T18:07:00+0100 and 2020-03-30T18:07:00.000Z variants
-    /// chrono's RFC 3339 reader refuses.
     offset: Vec<Vec<Item<'static>>>,
     datetime: Vec<Vec<Item<'static>>>,
     date: Vec<Vec<Item<'static>>>,
@@ -230,16 +241,10 @@ fn formats() -> &'static Formats {
                 .collect()
         };
         Formats {
-            offset: items(&[
-                "%Y-%m-%dT%H:%M:%S%z",
-                "%Y-%m-%dT%H:%M:%S%.f%z",
-                "%Y-%m-%dT%H:%M%z",
-                "%Y-%m-%d %H:%M:%S %z",
-                "%Y-%m-%d %H:%M %z",
-            ]),
+            offset: items(OFFSET_FORMATS),
             datetime: items(DATETIME_FORMATS),
             date: items(DATE_FORMATS),
-            month_first: items(&["%m/%d/%Y", "%m/%d/%Y %H:%M"]),
+            month_first: items(MONTH_FIRST_FORMATS),
         }
     })
 }
@@ -366,10 +371,10 @@ mod tests {
     #[test]
     fn every_format_is_parsed_into_items() {
         let f = formats();
-        assert_eq!(f.offset.len(), 5);
+        assert_eq!(f.offset.len(), OFFSET_FORMATS.len());
         assert_eq!(f.datetime.len(), DATETIME_FORMATS.len());
         assert_eq!(f.date.len(), DATE_FORMATS.len());
-        assert_eq!(f.month_first.len(), 2);
+        assert_eq!(f.month_first.len(), MONTH_FIRST_FORMATS.len());
     }
 
     fn iso(s: &str) -> Option<String> {
